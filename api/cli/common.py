@@ -1,0 +1,80 @@
+"""What every command shares: settings, the store, the console, progress bars, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from graph.errors import CadreGraphError
+from graph.i18n import Lang, term
+from graph.settings import Settings
+from graph.store.base import GraphStore
+from graph.store.factory import open_store
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+@dataclass
+class State:
+    settings: Settings = field(default_factory=Settings)
+    lang: Lang = "zh"
+
+    def t(self, key: str) -> str:
+        return term(key, self.lang)
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State()
+
+
+@contextmanager
+def store_of(st: State) -> Iterator[GraphStore]:
+    with fail_cleanly():
+        store = open_store(st.settings)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def fail_cleanly() -> Iterator[None]:
+    """Domain errors become one clear red line and exit code 2, not a traceback."""
+    try:
+        yield
+    except CadreGraphError as exc:
+        err_console.print(f"[bold red]错误 error:[/] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def progress_bar() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), TimeRemainingColumn(), console=err_console, transient=False,
+        disable=not err_console.is_terminal,
+    )
+
+
+def table(title: str, headers: list[str], rows: list[list[Any]]) -> Table:
+    out = Table(title=title)
+    for h in headers:
+        out.add_column(h)
+    for row in rows:
+        out.add_row(*(str(c) for c in row))
+    return out

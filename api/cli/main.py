@@ -1,0 +1,52 @@
+"""The `cadregraph` command line (typer + rich)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from api.cli import demo_cmd, graph_cmds, serve_cmd
+from api.cli.common import State
+from graph.settings import Settings
+
+app = typer.Typer(
+    name="cadregraph", no_args_is_help=True, pretty_exceptions_show_locals=False,
+    help="干部知识图谱 cadregraph: cadres, posts, units, relatives; avoidance checks, "
+         "supervision chains, exchange planning.",
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    store: Annotated[Literal["embedded", "neo4j"] | None, typer.Option(
+        help="Which store: embedded (default, no server) or neo4j (NEO4J_URI ...)",
+        envvar="CADREGRAPH_STORE")] = None,
+    data_dir: Annotated[Path | None, typer.Option(
+        help="Where the embedded graph, reports and the audit log live",
+        envvar="CADREGRAPH_DATA_DIR")] = None,
+    lang: Annotated[Literal["zh", "en"], typer.Option(
+        help="Language of table headers and findings", envvar="CADREGRAPH_LANG")] = "zh",
+) -> None:
+    settings = Settings()
+    updates: dict[str, object] = {}
+    if store is not None:
+        updates["store"] = store
+    if data_dir is not None:
+        updates["data_dir"] = data_dir
+    ctx.obj = State(settings.model_copy(update=updates), lang)
+
+
+app.command("load")(graph_cmds.load)
+app.command("stats")(graph_cmds.stats)
+app.command("export")(graph_cmds.export)
+app.command("serve")(serve_cmd.serve)
+app.command("demo")(demo_cmd.demo)
+try:
+    from api.cli.generate_cmd import generate
+
+    app.command("generate")(generate)
+except ImportError:  # pragma: no cover - while the generator is being written
+    pass

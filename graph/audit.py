@@ -1,0 +1,46 @@
+"""The audit log: every read of a person's record, who read it, when and how."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str
+    actor: str
+    action: str
+    subject: str
+    detail: str = ""
+
+
+class AuditLog:
+    """Append-only JSON lines in `<data_dir>/audit.jsonl`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def record(self, actor: str, action: str, subject: str, detail: str = "") -> AuditEntry:
+        entry = AuditEntry(datetime.now(UTC).isoformat(timespec="seconds"), actor, action,
+                           subject, detail)
+        line = json.dumps(asdict(entry), ensure_ascii=False)
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+        return entry
+
+    def entries(self, subject: str | None = None) -> list[AuditEntry]:
+        if not self.path.exists():
+            return []
+        out = []
+        for line in self.path.read_text("utf-8").splitlines():
+            entry = AuditEntry(**json.loads(line))
+            if subject is None or entry.subject == subject:
+                out.append(entry)
+        return out

@@ -1,0 +1,32 @@
+"""Stable, content-derived identifiers for relation records."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+
+def _part(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def record_id(prefix: str, *parts: object) -> str:
+    """`prefix-<16 hex>` from the identifying parts: the same facts always get the same id."""
+    text = "\x1f".join(_part(p) for p in parts)
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    return f"{prefix}-{digest}"
+
+
+def node_key(label: str, ident: str) -> str:
+    """The graph-wide key of a node: its label in lower case, a slash, and its id."""
+    return f"{label.lower()}/{ident}"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """(label in lower case, id) of a node key."""
+    label, _, ident = key.partition("/")
+    return label, ident

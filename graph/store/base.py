@@ -1,0 +1,83 @@
+"""The store interface: what every backend must answer, identically.
+
+Stores hold neutral records (`graph.records`). They supply facts; all domain logic (bundle
+mapping, neighbourhood traversal, rules) is written once on top of this interface.
+Ordering contract: whatever a store returns in lists is sorted as documented, so both
+backends give byte-identical answers.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from graph.records import EdgeRecord, NodeRecord
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The edges around one node, sorted by (type, other end's key, edge id), cut at the cap."""
+
+    edges: list[EdgeRecord]
+    truncated: bool
+    degree: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    nodes: dict[str, int] = field(default_factory=dict)
+    edges: dict[str, int] = field(default_factory=dict)
+
+
+class GraphStore(ABC):
+    backend: str = "abstract"
+
+    @abstractmethod
+    def upsert(self, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord]) -> None:
+        """Insert or replace nodes (by key) and edges (by id). Edge endpoints must exist
+        (in this batch or already): otherwise StoreError, and nothing of the batch's edges
+        is left half-written."""
+
+    @abstractmethod
+    def existing(self, keys: Iterable[str]) -> set[str]:
+        """Which of these node keys are in the store."""
+
+    @abstractmethod
+    def nodes(self, keys: Iterable[str]) -> dict[str, NodeRecord]:
+        """The nodes with these keys (missing keys are absent from the answer)."""
+
+    @abstractmethod
+    def expand(
+        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int
+    ) -> dict[str, Expansion]:
+        """Edges touching each key (either direction), filtered by type and as-of date,
+        sorted by (type, other end's key, edge id) and cut to `cap` per node."""
+
+    @abstractmethod
+    def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
+        """Every node of a label, sorted by key."""
+
+    @abstractmethod
+    def scan_edges(self, etype: str, as_of: str | None = None) -> Iterator[EdgeRecord]:
+        """Every edge of a type (active on `as_of` when given), sorted by id."""
+
+    @abstractmethod
+    def counts(self, as_of: str | None = None) -> Counts:
+        """Nodes per label and edges per type (edges active on `as_of` when given)."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove everything."""
+
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Make writes durable (the embedded store saves its file)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release resources."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

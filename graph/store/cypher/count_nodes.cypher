@@ -1,0 +1,2 @@
+MATCH (n:Node)
+RETURN n.label AS name, count(*) AS n

@@ -1,0 +1,110 @@
+"""The Neo4j store: the official driver, named parameterised Cypher, batched UNWIND writes.
+
+Works against a single server (`bolt://`) and a cluster or Aura (`neo4j://`, `neo4j+s://`):
+routing is the driver's job; reads go to readers, writes to the leader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+from graph.errors import StoreError, StoreUnavailable
+from graph.records import EdgeRecord, NodeRecord, Props
+from graph.store import neo4j_schema
+from graph.store.base import Counts, Expansion, GraphStore
+from graph.store.cypher import query
+
+_NODE_META = ("key", "label")
+
+
+def _node(row: Any) -> NodeRecord:
+    props = {k: v for k, v in row["props"].items() if k not in _NODE_META}
+    return NodeRecord(row["key"], row["label"], props)
+
+
+def _edge(data: Any) -> EdgeRecord:
+    props: Props = {k: v for k, v in data["props"].items() if k != "id"}
+    return EdgeRecord(data["id"], data["type"], data["source"], data["target"], props)
+
+
+class Neo4jStore(GraphStore):
+    backend = "neo4j"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str = "",
+                 database: str = "neo4j") -> None:
+        auth = (user, password) if password else None
+        self.database = database
+        self.driver: Driver = GraphDatabase.driver(uri, auth=auth)
+        try:
+            self.driver.verify_connectivity()
+        except (ServiceUnavailable, OSError, Neo4jError) as exc:
+            self.driver.close()
+            raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {exc}") from exc
+        neo4j_schema.install(self.driver, database)
+
+    def _read(self, name: str, **params: Any) -> list[Any]:
+        records, _, _ = self.driver.execute_query(
+            query(name), params, database_=self.database, routing_=RoutingControl.READ)
+        return records
+
+    def upsert(self, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord]) -> None:
+        node_rows = [{"key": n.key, "label": n.label, "props": n.props} for n in nodes]
+        edge_rows = [{"id": e.id, "type": e.type, "source": e.source, "target": e.target,
+                      "props": e.props} for e in edges]
+
+        def work(tx: ManagedTransaction) -> None:
+            if node_rows:
+                tx.run(query("upsert_nodes"), rows=node_rows).consume()
+            if edge_rows:
+                written = tx.run(query("upsert_edges"), rows=edge_rows).single(strict=True)
+                if written["written"] != len(edge_rows):
+                    keys = {k for e in edges for k in (e.source, e.target)}
+                    found = {r["key"] for r in tx.run(query("existing"), keys=sorted(keys))}
+                    missing = sorted(keys - found)
+                    raise StoreError(
+                        f"edges refer to nodes that do not exist: {', '.join(missing[:10])}")
+
+        with self.driver.session(database=self.database) as session:
+            session.execute_write(work)
+
+    def existing(self, keys: Iterable[str]) -> set[str]:
+        return {r["key"] for r in self._read("existing", keys=list(keys))}
+
+    def nodes(self, keys: Iterable[str]) -> dict[str, NodeRecord]:
+        return {r["key"]: _node(r) for r in self._read("get_nodes", keys=list(keys))}
+
+    def expand(
+        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int
+    ) -> dict[str, Expansion]:
+        rows = self._read("expand", keys=list(keys), types=None if types is None else list(types),
+                          as_of=as_of, cap=cap)
+        return {r["key"]: Expansion([_edge(e) for e in r["edges"]], r["degree"] > cap,
+                                    r["degree"]) for r in rows}
+
+    def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
+        with self.driver.session(database=self.database,
+                                 default_access_mode="READ") as session:
+            for row in session.run(query("scan_nodes"), label=label):
+                yield _node(row)
+
+    def scan_edges(self, etype: str, as_of: str | None = None) -> Iterator[EdgeRecord]:
+        with self.driver.session(database=self.database,
+                                 default_access_mode="READ") as session:
+            for row in session.run(query("scan_edges"), type=etype, as_of=as_of):
+                yield _edge(row)
+
+    def counts(self, as_of: str | None = None) -> Counts:
+        nodes = {r["name"]: r["n"] for r in self._read("count_nodes")}
+        edges = {r["name"]: r["n"] for r in self._read("count_edges", as_of=as_of)}
+        return Counts(dict(sorted(nodes.items())), dict(sorted(edges.items())))
+
+    def clear(self) -> None:
+        with self.driver.session(database=self.database) as session:
+            session.run(Query(query("clear"))).consume()
+
+    def close(self) -> None:
+        self.driver.close()
