@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -59,7 +60,7 @@ def fail_cleanly() -> Iterator[None]:
     try:
         yield
     except CadreGraphError as exc:
-        err_console.print(f"[bold red]错误 error:[/] {exc}")
+        err_console.print(f"[bold red]错误 error:[/] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from exc
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from api.cli.common import console, fail_cleanly, progress_bar, state, store_of, table
 from graph import ops
@@ -49,7 +50,7 @@ def load(
             "load-%Y%m%d-%H%M%S")
         csv_path, _ = report.write(where)
         for r in report.rejects[:10]:
-            console.print(f"[yellow]拒收 rejected[/] {r}")
+            console.print(f"[yellow]拒收 rejected[/] {escape(str(r))}", soft_wrap=True)
         more = len(report.rejects) - 10
         console.print(("" if more <= 0 else f"… {more} more; ") + f"report: {csv_path}")
         if not accept_partial:

@@ -7,8 +7,10 @@ ID number and region code. `install` is idempotent.
 
 from __future__ import annotations
 
+import io
+
 from neo4j import Driver
-from neomodel import StringProperty, StructuredNode, db, install_labels
+from neomodel import StringProperty, StructuredNode, db
 
 
 class Node(StructuredNode):  # type: ignore[misc]
@@ -40,5 +42,6 @@ def install(driver: Driver, database: str) -> None:
     """Create every constraint and index that does not exist yet."""
     db.set_connection(driver=driver)
     db._database_name = database
+    sink = io.StringIO()  # neomodel reports "already exists" on stdout even when quiet
     for model in MODELS:
-        install_labels(model, quiet=True)
+        db.install_labels(model, quiet=True, stdout=sink)

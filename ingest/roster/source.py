@@ -60,12 +60,14 @@ def _find_sheet(names: list[str], table: Table) -> str | None:
 
 
 def _xlsx(path: Path) -> Iterator[RawTable]:
+    from zipfile import BadZipFile
+
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise BundleError(path.name, f"not a readable .xlsx workbook: {exc}") from exc
     try:
         for table in TABLES:

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up on a fresh machine and run the main job on the embedded store (no server needed):
+# generate a synthetic county, load it, print the summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m pip install --quiet --disable-pip-version-check -e .
+cadregraph demo "$@"

@@ -1,0 +1,55 @@
+"""The HTTP API skeleton, on both stores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph import ops
+from graph.audit import AuditLog
+from graph.settings import Settings
+from graph.store.base import GraphStore
+from tests.factory import small_county
+
+
+@pytest.fixture
+def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
+    ops.write_bundle(store, small_county())
+    settings = Settings(CADREGRAPH_DATA_DIR=tmp_path)
+    with TestClient(create_app(settings, store)) as c:
+        yield c
+
+
+def test_health_and_stats(client: TestClient, store: GraphStore) -> None:
+    assert client.get("/health").json() == {"status": "ok", "store": store.backend}
+    stats = client.get("/stats", params={"as_of": "2020-06-01"}).json()
+    assert stats["nodes"]["Person"] == 6 and stats["edges"]["HOLDS"] == 3
+
+
+def test_person_is_masked_and_audited(client: TestClient, tmp_path: Path) -> None:
+    body = client.get("/persons/A1").json()
+    assert body["name"] == "王建国"
+    assert body["id_number"] == "330102**********34"
+    (entry,) = AuditLog(tmp_path / "audit.jsonl").entries("A1")
+    assert entry.action == "read_person"
+
+
+def test_network(client: TestClient) -> None:
+    body = client.get("/persons/A1/network", params={"depth": 2, "types": ["KIN"]}).json()
+    assert {n["id"] for n in body["nodes"]} == {"person/A1", "person/A2", "person/A6"}
+    assert all(set(e) == {"id", "source", "target", "type", "properties"} for e in body["edges"])
+    assert {n["type"] for n in body["nodes"]} == {"Person"}
+
+
+def test_errors_are_problem_json(client: TestClient) -> None:
+    missing = client.get("/persons/nobody")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.json()["status"] == 404
+    bad = client.get("/persons/A1/network", params={"types": ["FRIEND"]})
+    assert bad.status_code == 400 and "FRIEND" in bad.json()["detail"]
+    assert client.get("/persons/A1/network", params={"depth": 99}).status_code == 422
