@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from graph.model import (
-    Act, Assessment, Bundle, Holding, Kinship, Person, Post, Region, Training, Unit,
+    Act,
+    Assessment,
+    Bundle,
+    Holding,
+    Kinship,
+    Person,
+    Post,
+    Region,
+    Training,
+    Unit,
 )
 from graph.vocab import ActRole, Gender, Grade, PostFunction, PostRole, UnitKind
 
