@@ -34,6 +34,11 @@ ACT_TYPES = {
     "decide": "DECIDES",
     "reference": "VOUCHES_FOR",
 }
+KIN_MAX_HOPS = 4
+"""The longest chain of declared kinship edges searched for derived kinship (each declared
+edge is at least one step; no chain longer than the kinship engine's MAX_KIN_LENGTH steps can
+be kin)."""
+
 EDGE_TYPES = (
     PART_OF, IN_REGION, REGULATES, IN_UNIT, REPORTS_TO, OVERSEES, WITHIN, GREW_UP_IN,
     HOLDS, KIN, ASSESSED, TRAINED, *ACT_TYPES.values(),

@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from graph.records import EdgeRecord, NodeRecord
+from graph.records import KIN_MAX_HOPS, EdgeRecord, NodeRecord
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,18 @@ class Expansion:
     edges: list[EdgeRecord]
     truncated: bool
     degree: int
+
+
+@dataclass(frozen=True)
+class GraphPath:
+    """A path through the graph: node keys from start to end, and the edges between them
+    (each edge keeps its own direction in `source`/`target`)."""
+
+    nodes: tuple[str, ...]
+    edges: tuple[EdgeRecord, ...]
+
+    def sort_key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return self.nodes, tuple(e.id for e in self.edges)
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,14 @@ class GraphStore(ABC):
     ) -> dict[str, Expansion]:
         """Edges touching each key (either direction), filtered by type and as-of date,
         sorted by (type, other end's key, edge id) and cut to `cap` per node."""
+
+    @abstractmethod
+    def kin_paths(self, seeds: Sequence[str], as_of: str | None,
+                  targets: Sequence[str] | None = None,
+                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
+        """Simple paths (no node twice) of 1..max_hops KIN edges, either direction, from each
+        seed, every edge active on `as_of`, ending at a target (any person when None);
+        sorted by (nodes, edge ids)."""
 
     @abstractmethod
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:

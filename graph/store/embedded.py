@@ -16,8 +16,8 @@ from typing import Any
 import networkx as nx
 
 from graph.errors import StoreError
-from graph.records import EdgeRecord, NodeRecord
-from graph.store.base import Counts, Expansion, GraphStore
+from graph.records import KIN, KIN_MAX_HOPS, EdgeRecord, NodeRecord
+from graph.store.base import Counts, Expansion, GraphPath, GraphStore
 
 FORMAT_VERSION = 1
 
@@ -112,6 +112,26 @@ class EmbeddedStore(GraphStore):
             found.sort(key=lambda t: (t[0], t[1], t[2]))
             out[key] = Expansion([t[3] for t in found[:cap]], len(found) > cap, len(found))
         return out
+
+    def kin_paths(self, seeds: Sequence[str], as_of: str | None,
+                  targets: Sequence[str] | None = None,
+                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
+        wanted = None if targets is None else set(targets)
+        found: list[GraphPath] = []
+
+        def walk(nodes: list[str], edges: list[EdgeRecord]) -> None:
+            if edges and (wanted is None or nodes[-1] in wanted):
+                found.append(GraphPath(tuple(nodes), tuple(edges)))
+            if len(edges) == min(max_hops, KIN_MAX_HOPS):
+                return
+            for other, edge in self._edges_at(nodes[-1]):
+                if edge.type == KIN and other not in nodes and edge.active_on(as_of):
+                    walk([*nodes, other], [*edges, edge])
+
+        for seed in dict.fromkeys(seeds):
+            if seed in self.graph:
+                walk([seed], [])
+        return sorted(found, key=GraphPath.sort_key)
 
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
         keys = sorted(k for k, d in self.graph.nodes(data=True) if d["label"] == label)

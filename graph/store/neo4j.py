@@ -13,9 +13,9 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingContr
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from graph.errors import StoreError, StoreUnavailable
-from graph.records import EdgeRecord, NodeRecord, Props
+from graph.records import KIN_MAX_HOPS, EdgeRecord, NodeRecord, Props
 from graph.store import neo4j_schema
-from graph.store.base import Counts, Expansion, GraphStore
+from graph.store.base import Counts, Expansion, GraphPath, GraphStore
 from graph.store.cypher import query
 
 _NODE_META = ("key", "label")
@@ -84,6 +84,16 @@ class Neo4jStore(GraphStore):
                           as_of=as_of, cap=cap)
         return {r["key"]: Expansion([_edge(e) for e in r["edges"]], r["degree"] > cap,
                                     r["degree"]) for r in rows}
+
+    def kin_paths(self, seeds: Sequence[str], as_of: str | None,
+                  targets: Sequence[str] | None = None,
+                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
+        rows = self._read("kin_paths", seeds=list(dict.fromkeys(seeds)), as_of=as_of,
+                          targets=None if targets is None else list(targets),
+                          max_hops=min(max_hops, KIN_MAX_HOPS))
+        paths = [GraphPath(tuple(row["nodes"]), tuple(_edge(e) for e in row["edges"]))
+                 for row in rows]
+        return sorted(paths, key=GraphPath.sort_key)
 
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
         with self.driver.session(database=self.database,

@@ -77,3 +77,7 @@ def test_stores_agree(both_stores: dict[str, GraphStore], bundle: Bundle,
         got = [ops.neighbourhood(s, start, depth=depth, types=types, as_of=day, cap=cap)
                for s in (embedded, neo)]
         assert got[0] == got[1], (start, depth, types, day, cap)
+    seeds = [f"person/{p.id}" for p in bundle.persons[:3]]
+    hops = data.draw(st.integers(1, 4))
+    assert embedded.kin_paths(seeds, as_of, max_hops=hops) == neo.kin_paths(seeds, as_of,
+                                                                           max_hops=hops)

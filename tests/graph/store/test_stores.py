@@ -8,7 +8,7 @@ import pytest
 
 from graph import ops
 from graph.errors import InvalidInput, NotFound, StoreError
-from graph.model import Bundle, Holding, Person
+from graph.model import Bundle, Holding, Kinship, Person
 from graph.records import EdgeRecord, NodeRecord
 from graph.store.base import GraphStore
 from tests.factory import small_county
@@ -128,3 +128,23 @@ def test_clear(store: GraphStore) -> None:
     ops.write_bundle(store, small_county())
     store.clear()
     assert ops.stats(store).nodes == {}
+
+
+def test_kin_paths(store: GraphStore) -> None:
+    bundle = small_county()
+    extra = Bundle(persons=[Person(id="R1", name="李父")],
+                   kinship=[Kinship(person_id="A2", relative_id="R1", relation="父亲")])
+    ops.write_bundle(store, bundle)
+    ops.write_bundle(store, extra)
+    paths = store.kin_paths(["person/A1"], None)
+    assert [p.nodes for p in paths] == [
+        ("person/A1", "person/A2"), ("person/A1", "person/A2", "person/R1"),
+        ("person/A1", "person/A6")]
+    back = store.kin_paths(["person/R1"], None, targets=["person/A6"])
+    assert [p.nodes for p in back] == [("person/R1", "person/A2", "person/A1", "person/A6")]
+    assert [(e.source, e.target) for e in back[0].edges] == [
+        ("person/A2", "person/R1"), ("person/A1", "person/A2"), ("person/A1", "person/A6")]
+    # the marriage (since 1996-10) did not exist yet in 1990
+    assert [p.nodes for p in store.kin_paths(["person/A1"], "1990-01-01")] == [
+        ("person/A1", "person/A6")]
+    assert store.kin_paths(["person/A1"], None, max_hops=1)[1].nodes == ("person/A1", "person/A6")

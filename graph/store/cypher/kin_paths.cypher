@@ -1,0 +1,13 @@
+// Simple paths of 1..4 KIN edges (either direction; 4 = graph.records.KIN_MAX_HOPS) from each
+// seed person, every edge active on $as_of, ending at one of $targets (any person when null).
+UNWIND $seeds AS seed
+MATCH (a:Node {key: seed})
+MATCH p = (a)-[:KIN*1..4]-(b:Person)
+WHERE length(p) <= $max_hops
+  AND ($targets IS NULL OR b.key IN $targets)
+  AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  AND all(r IN relationships(p) WHERE $as_of IS NULL OR (
+        (r.valid_from IS NULL OR r.valid_from <= $as_of) AND (r.valid_to IS NULL OR $as_of < r.valid_to)))
+RETURN [n IN nodes(p) | n.key] AS nodes,
+       [r IN relationships(p) | {id: r.id, type: type(r), source: startNode(r).key,
+                                 target: endNode(r).key, props: properties(r)}] AS edges

@@ -1,0 +1,133 @@
+"""The organisation as of a date: units, posts, who holds what, and who leads whom.
+
+Built once per check from store scans (both stores give the same scans), so the post
+relations every rule uses are computed in one place. Leads carry the ids of the real edges
+that establish them, for evidence paths.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph import records as r
+from graph.convert import edge_to_model, node_to_model
+from graph.ids import node_key
+from graph.model import Holding, Post, Unit
+from graph.records import structural_edge
+from graph.store.base import GraphStore
+from graph.vocab import PostRole
+
+LEADING = (PostRole.principal, PostRole.deputy, PostRole.member)
+
+
+@dataclass(frozen=True)
+class Lead:
+    """`leader` leads the post directly; `edges` are the ids of the edges that say so."""
+
+    leader: str
+    edges: tuple[str, ...]
+    how: str
+
+
+def _edge_id(kind: str, source: str, target: str) -> str:
+    return structural_edge(kind, source, target).id
+
+
+@dataclass
+class Snapshot:
+    as_of: date | None
+    units: dict[str, Unit]
+    posts: dict[str, Post]
+    holdings: list[Holding]
+    holders: dict[str, list[str]] = field(default_factory=dict)
+    posts_of: dict[str, list[str]] = field(default_factory=dict)
+    holding_of: dict[tuple[str, str], Holding] = field(default_factory=dict)
+    principals: dict[str, list[str]] = field(default_factory=dict)
+    overseers: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        holders: dict[str, list[str]] = defaultdict(list)
+        posts_of: dict[str, list[str]] = defaultdict(list)
+        for h in sorted(self.holdings, key=lambda h: (h.post_id, h.person_id, h.start)):
+            if (h.person_id, h.post_id) not in self.holding_of:
+                holders[h.post_id].append(h.person_id)
+                posts_of[h.person_id].append(h.post_id)
+            self.holding_of[(h.person_id, h.post_id)] = h
+        self.holders, self.posts_of = dict(holders), dict(posts_of)
+        principals: dict[str, list[str]] = defaultdict(list)
+        overseers: dict[str, list[str]] = defaultdict(list)
+        for post in sorted(self.posts.values(), key=lambda p: p.id):
+            if post.role == PostRole.principal:
+                principals[post.unit_id].append(post.id)
+            for unit_id in post.oversees:
+                overseers[unit_id].append(post.id)
+        self.principals, self.overseers = dict(principals), dict(overseers)
+
+    @classmethod
+    def load(cls, store: GraphStore, as_of: date | None,
+             extra: Iterable[Holding] = (), ending: Iterable[str] = ()) -> Snapshot:
+        """The snapshot on `as_of`; `extra` holdings are added (what-if) and the current
+        holdings of the persons in `ending` are dropped (they move)."""
+        units = {u.id: u for n in store.scan_nodes("Unit")
+                 if isinstance(u := node_to_model(n), Unit)}
+        posts = {p.id: p for n in store.scan_nodes("Post")
+                 if isinstance(p := node_to_model(n), Post)}
+        leaving = set(ending)
+        holdings = [h for e in store.scan_edges(r.HOLDS, r.iso(as_of))
+                    if isinstance(h := edge_to_model(e), Holding) and h.person_id not in leaving]
+        return cls(as_of, units, posts, [*holdings, *extra])
+
+    def holding_edge(self, person_id: str, post_id: str) -> str:
+        return self.holding_of[(person_id, post_id)].id
+
+    def unit_of(self, post_id: str) -> Unit:
+        return self.units[self.posts[post_id].unit_id]
+
+    def is_leading(self, post_id: str) -> bool:
+        return self.posts[post_id].role in LEADING
+
+    def leaders_of(self, post_id: str) -> list[Lead]:
+        """The direct leader post(s) by the roster rule: explicit `reports_to`; else deputies,
+        members and staff -> their unit's principal; a principal -> the post(s) overseeing the
+        unit, else the principal of the parent unit."""
+        post = self.posts[post_id]
+        pkey = node_key("Post", post.id)
+        if post.reports_to and post.reports_to in self.posts:
+            target = node_key("Post", post.reports_to)
+            return [Lead(post.reports_to, (_edge_id(r.REPORTS_TO, pkey, target),), "reports_to")]
+        unit = self.units.get(post.unit_id)
+        if unit is None:
+            return []
+        ukey = node_key("Unit", unit.id)
+        if post.role != PostRole.principal:
+            return [Lead(p, (_edge_id(r.IN_UNIT, pkey, ukey),
+                             _edge_id(r.IN_UNIT, node_key("Post", p), ukey)), "principal")
+                    for p in self.principals.get(unit.id, []) if p != post.id]
+        over = self.overseers.get(unit.id, [])
+        if over:
+            return [Lead(p, (_edge_id(r.IN_UNIT, pkey, ukey),
+                             _edge_id(r.OVERSEES, node_key("Post", p), ukey)), "oversees")
+                    for p in over if p != post.id]
+        if unit.parent_id and unit.parent_id in self.units:
+            parent_key = node_key("Unit", unit.parent_id)
+            return [Lead(p, (_edge_id(r.IN_UNIT, pkey, ukey), _edge_id(r.PART_OF, ukey, parent_key),
+                             _edge_id(r.IN_UNIT, node_key("Post", p), parent_key)), "parent")
+                    for p in self.principals.get(unit.parent_id, [])]
+        return []
+
+    def superiors_of(self, post_id: str) -> list[Lead]:
+        """Direct superiors: the direct leaders, plus, for a leading post, the posts that
+        oversee its unit (上一级正副职与下一级正副职之间的领导关系)."""
+        leads = {lead.leader: lead for lead in self.leaders_of(post_id)}
+        post = self.posts[post_id]
+        if post.role in LEADING:
+            ukey = node_key("Unit", post.unit_id)
+            for p in self.overseers.get(post.unit_id, []):
+                if p != post_id and p not in leads:
+                    leads[p] = Lead(p, (_edge_id(r.IN_UNIT, node_key("Post", post_id), ukey),
+                                        _edge_id(r.OVERSEES, node_key("Post", p), ukey)),
+                                    "oversees")
+        return [leads[k] for k in sorted(leads)]
