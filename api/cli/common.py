@@ -75,7 +75,7 @@ def progress_bar() -> Progress:
 def table(title: str, headers: list[str], rows: list[list[Any]]) -> Table:
     out = Table(title=title)
     for h in headers:
-        out.add_column(h)
+        out.add_column(h, overflow="fold")
     for row in rows:
         out.add_row(*(str(c) for c in row))
     return out

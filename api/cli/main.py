@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from api.cli import demo_cmd, graph_cmds, serve_cmd
+from api.cli import check_cmds, demo_cmd, graph_cmds, serve_cmd
 from api.cli.common import State
 from graph.settings import Settings
 
@@ -43,6 +43,9 @@ app.command("load")(graph_cmds.load)
 app.command("stats")(graph_cmds.stats)
 app.command("export")(graph_cmds.export)
 app.command("serve")(serve_cmd.serve)
+app.command("check")(check_cmds.check)
+app.command("rules")(check_cmds.rules_cmd)
+app.command("kinship")(check_cmds.kinship)
 app.command("demo")(demo_cmd.demo)
 try:
     from api.cli.generate_cmd import generate

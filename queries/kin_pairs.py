@@ -1,0 +1,118 @@
+"""Derived kinship between people: paths of declared KIN edges, classified by the engine.
+
+The store supplies the paths (Cypher for Neo4j, graph search for embedded); this module reads
+each declared relation (a 称谓, code or chain, from its declarer's side), walks the path,
+turning edges walked backwards into their inverse, composes the chain and takes the pair's
+category (either direction, rules.md §1). Per unordered pair the strongest, then shortest
+path wins.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.records import EdgeRecord
+from graph.store.base import GraphPath, GraphStore
+from queries.kinship import (
+    Category,
+    Chain,
+    KinshipError,
+    Resolution,
+    Sex,
+    compose,
+    format_chain,
+    invert,
+    pair_category,
+    parse_chain,
+    resolve,
+    term_for,
+)
+
+MAX_READINGS = 16
+
+
+@dataclass(frozen=True)
+class KinPair:
+    a: str
+    b: str
+    category: Category
+    chain: str
+    relation: str
+    path: GraphPath
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.a, self.b) if self.a <= self.b else (self.b, self.a)
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str, sex: Sex | None) -> Resolution | None:
+    try:
+        return resolve(text, sex)
+    except KinshipError:
+        return None
+
+
+def _step_chains(edge: EdgeRecord, forward: bool, sexes: dict[str, Sex | None]) -> list[Chain]:
+    res = _resolve(str(edge.props.get("relation", "")), sexes.get(edge.source))
+    if res is None or not res.composable:
+        return []
+    chains = [parse_chain(c) for c in res.chains]
+    if forward:
+        return chains
+    return [invert(c, sexes.get(edge.source), sexes.get(edge.target)) for c in chains]
+
+
+def classify_path(path: GraphPath, sexes: dict[str, Sex | None]) -> KinPair | None:
+    """The strongest reading of a path as kinship between its two ends, or None."""
+    start, end = path.nodes[0], path.nodes[-1]
+    if len(path.edges) == 1 and path.edges[0].source == start:
+        res = _resolve(str(path.edges[0].props.get("relation", "")), sexes.get(start))
+        if res is None or res.category is Category.NONE:
+            return None
+        chain = res.strongest_chain or ""
+        return KinPair(start, end, res.category, chain, res.term or res.input, path)
+    steps = [_step_chains(e, e.source == path.nodes[i], sexes) for i, e in enumerate(path.edges)]
+    best: tuple[Category, Chain] | None = None
+    for combo in itertools.islice(itertools.product(*steps), MAX_READINGS):
+        composed = compose(*combo) if len(combo) > 1 else combo[0]
+        category = pair_category(composed, sexes.get(start), sexes.get(end), distinct=True)
+        if category is not Category.NONE and (best is None or category.rank > best[0].rank):
+            best = (category, composed)
+    if best is None:
+        return None
+    text = format_chain(best[1])
+    term = term_for(best[1])
+    return KinPair(start, end, best[0], text, f"{term} ({text})" if term else text, path)
+
+
+def kin_pairs(store: GraphStore, seeds: Sequence[str], as_of: str | None,
+              targets: Sequence[str] | None = None) -> list[KinPair]:
+    """Kin pairs from seeds to targets (any person when None), one per unordered pair,
+    sorted by pair."""
+    paths = store.kin_paths(seeds, as_of, targets)
+    sexes = sexes_of(store, (k for p in paths for k in p.nodes))
+    best: dict[tuple[str, str], KinPair] = {}
+    for path in paths:
+        if path.nodes[0] == path.nodes[-1]:
+            continue
+        found = classify_path(path, sexes)
+        if found is None:
+            continue
+        held = best.get(found.pair)
+        if held is None or (found.category.rank, -len(found.path.edges)) > (
+                held.category.rank, -len(held.path.edges)):
+            best[found.pair] = found
+    return [best[k] for k in sorted(best)]
+
+
+def sexes_of(store: GraphStore, keys: Iterable[str]) -> dict[str, Sex | None]:
+    """Person key -> sex, for every key on the given paths."""
+    out: dict[str, Sex | None] = {}
+    for key, node in store.nodes(sorted(set(keys))).items():
+        gender = node.props.get("gender")
+        out[key] = Sex(str(gender)) if gender in ("M", "F") else None
+    return out
