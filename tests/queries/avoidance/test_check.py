@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ DAY = date(2025, 1, 1)
 M, F = Gender.M, Gender.F
 
 
-def _load(store: GraphStore, **extra: list[object]) -> None:
+def _load(store: GraphStore, **extra: Sequence[object]) -> None:
     ops.write_bundle(store, small_county())
     ops.write_bundle(store, Bundle.model_validate(extra))
 
