@@ -8,12 +8,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routers import health, persons
+from api.routers import checks, health, persons
 from graph.audit import AuditLog
 from graph.errors import CadreGraphError
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from graph.store.factory import open_store
+from queries.rules import load_rules
 
 PROBLEM = "application/problem+json"
 
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = store or open_store(config)
         app.state.audit = AuditLog(config.data_dir / "audit.jsonl")
+        app.state.rules = load_rules(config.rules_file)
         try:
             yield
         finally:
@@ -43,4 +45,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     app.include_router(health.router)
     app.include_router(persons.router)
+    app.include_router(checks.router)
     return app

@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from graph.audit import AuditLog
 from graph.store.base import GraphStore
+from queries.rules import RuleSet
 
 
 def get_store(request: Request) -> GraphStore:
@@ -24,6 +25,11 @@ def get_actor(request: Request) -> str:
     return f"anonymous@{client.host}" if client else "anonymous"
 
 
+def get_rules(request: Request) -> RuleSet:
+    return cast(RuleSet, request.app.state.rules)
+
+
+RulesDep = Annotated[RuleSet, Depends(get_rules)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 AuditDep = Annotated[AuditLog, Depends(get_audit)]
 ActorDep = Annotated[str, Depends(get_actor)]

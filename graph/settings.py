@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = Field(SecretStr(""), alias="NEO4J_PASSWORD")
     neo4j_database: str = Field("neo4j", alias="NEO4J_DATABASE")
     batch_size: int = Field(10_000, alias="CADREGRAPH_BATCH_SIZE")
+    rules_file: Path | None = Field(None, alias="CADREGRAPH_RULES")
+    """A rule override file applied on the national rule set."""
 
     @property
     def graph_file(self) -> Path:

@@ -53,3 +53,24 @@ def test_errors_are_problem_json(client: TestClient) -> None:
     bad = client.get("/persons/A1/network", params={"types": ["FRIEND"]})
     assert bad.status_code == 400 and "FRIEND" in bad.json()["detail"]
     assert client.get("/persons/A1/network", params={"depth": 99}).status_code == 422
+
+
+def test_findings_and_what_if(client: TestClient) -> None:
+    body = client.get("/findings", params={"as_of": "2025-01-01"}).json()
+    assert [(f["rule"], f["persons"]) for f in body["findings"]] == [("REGION-COUNTY", ["A1"])]
+    assert client.get("/findings", params={"as_of": "2025-01-01", "severity": "should"}).json()[
+        "findings"] == []
+    proposal = {"proposals": [{"person_id": "A6", "post_id": "P-FIN-DEP", "date": "2025-06-01"}]}
+    rep = client.post("/checks/appointments", json=proposal).json()
+    assert [f["rule"] for f in rep["findings"]] == ["KIN-DIRECT-LEAD"]
+    assert rep["findings"][0]["evidence"][0]["kind"] == "node"
+    bad = client.post("/checks/appointments", json={"proposals": [
+        {"person_id": "A6", "post_id": "P-NOPE"}]})
+    assert bad.status_code == 404
+
+
+def test_rules_and_kinship(client: TestClient) -> None:
+    rules = client.get("/rules").json()
+    assert rules["rules"]["KIN-SAME-LEADER"]["citation"].startswith("《公务员法》")
+    assert client.get("/kinship", params={"term": "岳父", "sex": "M"}).json()["category"] == "inlaw"
+    assert client.get("/kinship", params={"term": "岳父", "sex": "F"}).status_code == 400
