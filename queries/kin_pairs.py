@@ -63,7 +63,13 @@ def _step_chains(edge: EdgeRecord, forward: bool, sexes: dict[str, Sex | None]) 
     chains = [parse_chain(c) for c in res.chains]
     if forward:
         return chains
-    return [invert(c, sexes.get(edge.source), sexes.get(edge.target)) for c in chains]
+    out = []
+    for chain in chains:
+        try:
+            out.append(invert(chain, sexes.get(edge.source), sexes.get(edge.target)))
+        except KinshipError:  # the data contradicts itself (sexes): no such reading
+            continue
+    return out
 
 
 def classify_path(path: GraphPath, sexes: dict[str, Sex | None]) -> KinPair | None:
@@ -79,7 +85,10 @@ def classify_path(path: GraphPath, sexes: dict[str, Sex | None]) -> KinPair | No
     best: tuple[Category, Chain] | None = None
     for combo in itertools.islice(itertools.product(*steps), MAX_READINGS):
         composed = compose(*combo) if len(combo) > 1 else combo[0]
-        category = pair_category(composed, sexes.get(start), sexes.get(end), distinct=True)
+        try:
+            category = pair_category(composed, sexes.get(start), sexes.get(end), distinct=True)
+        except KinshipError:  # contradictory sexes along the path: not a possible reading
+            continue
         if category is not Category.NONE and (best is None or category.rank > best[0].rank):
             best = (category, composed)
     if best is None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from queries.avoidance.context import Context, kin_evidence
 from queries.findings import Evidence, Finding, make
 from queries.kin_pairs import KinPair
-from queries.kinship import Chain, Sex, invert, parse_chain, simplify
+from queries.kinship import Chain, KinshipError, Sex, invert, parse_chain, simplify
 from queries.kinship.steps import Kind
 from queries.ranks import lower_of
 from queries.rules import Rule
@@ -99,10 +99,13 @@ def _chain_from(ctx: Context, pair: KinPair, ego: str) -> list[tuple[Kind, ...]]
     person_b = ctx.persons.get(pair.b.partition("/")[2])
     sex_a = Sex(person_a.gender.value) if person_a and person_a.gender else None
     sex_b = Sex(person_b.gender.value) if person_b and person_b.gender else None
-    if ego != pair.a:
-        chain = invert(chain, sex_a, sex_b)
-        sex_a, sex_b = sex_b, sex_a
-    return [_kinds(r) for r in simplify(chain, sex_a, sex_b, distinct=True)]
+    try:
+        if ego != pair.a:
+            chain = invert(chain, sex_a, sex_b)
+            sex_a, sex_b = sex_b, sex_a
+        return [_kinds(r) for r in simplify(chain, sex_a, sex_b, distinct=True)]
+    except KinshipError:  # contradictory data: no reading
+        return []
 
 
 def business(ctx: Context, pair: KinPair) -> Iterator[Finding]:
