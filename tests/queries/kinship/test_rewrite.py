@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from queries.kinship import KinshipError, Sex, format_chain, parse_chain, simplify
@@ -103,7 +105,7 @@ def test_normal_forms_are_blood_segments_joined_by_spouses() -> None:
     for text in ["f,s,f,xb,s,w,f", "s,m,xb,d,h,xs", "w,s,f,m,xb,xb,d"]:
         for chain in simplify(parse_chain(text)):
             kinds = [step.kind.value for step in chain]
-            for before, after in zip(kinds, kinds[1:], strict=False):
+            for before, after in itertools.pairwise(kinds):
                 assert (before, after) not in {
                     ("down", "up"), ("up", "down"), ("sib", "up"), ("sib", "sib"),
                     ("down", "sib"), ("spouse", "spouse"), ("up", "spouse"), ("spouse", "down"),
