@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
+from enum import Enum
 from typing import Any
 
 from graph import records as r
@@ -21,18 +23,32 @@ from graph.model import (
     Training,
     Unit,
 )
-from graph.records import EdgeRecord, NodeRecord, Props, structural_edge
+from graph.records import EdgeRecord, NodeRecord, Props, Scalar, structural_edge
 from graph.regions import is_region_code, parent_code
 
 _ACT_ROLE_OF_TYPE = {v: k for k, v in r.ACT_TYPES.items()}
 
 
+def _plain(value: Any) -> Scalar:
+    if type(value) is str:
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value  # type: ignore[no-any-return]
+
+
 def _props(model: Record, drop: Iterable[str] = ()) -> Props:
-    data: dict[str, Any] = model.model_dump(mode="json", exclude={"extra", *drop})
+    """Flat properties of a record: None and empty lists left out, unknown columns as JSON."""
+    skip = {"extra", *drop}
+    values = model.__dict__
     props: Props = {
-        k: (list(v) if isinstance(v, (list, tuple)) else v)
-        for k, v in data.items()
-        if v is not None and v != [] and v != ()
+        name: _plain(values[name])
+        for name in type(model).__pydantic_fields__
+        if name not in skip and values[name] is not None and values[name] != ()
     }
     if model.extra:
         props["extra"] = json.dumps(model.extra, ensure_ascii=False, sort_keys=True)

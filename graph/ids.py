@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
-
-
-def _part(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 def record_id(prefix: str, *parts: object) -> str:
-    """`prefix-<16 hex>` from the identifying parts: the same facts always get the same id."""
-    text = "\x1f".join(_part(p) for p in parts)
+    """`prefix-<16 hex>` from the identifying parts: the same facts always get the same id.
+
+    Parts are joined as text (`str(date)` is its ISO form, a StrEnum its value, None empty).
+    """
+    text = "\x1f".join(["" if p is None else str(p) for p in parts])
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     return f"{prefix}-{digest}"
 

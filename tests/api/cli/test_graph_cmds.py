@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli.main import app
+from graph.store.neo4j import Neo4jStore
 from ingest.roster.write import write_bundle_dir
 from tests.factory import small_county
 
@@ -75,7 +76,8 @@ def test_fatal_input_is_one_clear_line(env: dict[str, str], tmp_path: Path) -> N
 
 
 def test_load_into_neo4j(env: dict[str, str], bundle: Path, neo4j_uri: str,
-                         neo4j_store: object) -> None:
+                         neo4j_store: Neo4jStore) -> None:
+    neo4j_store.clear()
     env = {**env, "CADREGRAPH_STORE": "neo4j", "NEO4J_URI": neo4j_uri}
     runner.invoke(app, ["load", str(bundle)], env=env)
     assert _stats(env)["nodes"] == {"Assessment": 1, "Person": 6, "Post": 7, "Region": 4,
