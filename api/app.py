@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routers import checks, health, persons
+from api.routers import checks, health, persons, supervision
 from graph.audit import AuditLog
 from graph.errors import CadreGraphError
 from graph.settings import Settings
@@ -46,4 +46,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     app.include_router(persons.router)
     app.include_router(checks.router)
+    app.include_router(supervision.router)
     return app

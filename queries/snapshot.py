@@ -18,7 +18,7 @@ from graph.ids import node_key
 from graph.model import Holding, Post, Unit
 from graph.records import structural_edge
 from graph.store.base import GraphStore
-from graph.vocab import PostRole
+from graph.vocab import PostRole, UnitKind
 
 LEADING = (PostRole.principal, PostRole.deputy, PostRole.member)
 
@@ -47,6 +47,8 @@ class Snapshot:
     holding_of: dict[tuple[str, str], Holding] = field(default_factory=dict)
     principals: dict[str, list[str]] = field(default_factory=dict)
     overseers: dict[str, list[str]] = field(default_factory=dict)
+    root_committee: dict[str, str] = field(default_factory=dict)
+    """Region code -> the root party committee governing it (党委领导同级政府、人大、政协)."""
 
     def __post_init__(self) -> None:
         holders: dict[str, list[str]] = defaultdict(list)
@@ -65,6 +67,9 @@ class Snapshot:
             for unit_id in post.oversees:
                 overseers[unit_id].append(post.id)
         self.principals, self.overseers = dict(principals), dict(overseers)
+        for unit in sorted(self.units.values(), key=lambda u: u.id):
+            if unit.kind == UnitKind.party_committee and not unit.parent_id and unit.region_code:
+                self.root_committee.setdefault(unit.region_code, unit.id)
 
     @classmethod
     def load(cls, store: GraphStore, as_of: date | None,
@@ -92,7 +97,8 @@ class Snapshot:
     def leaders_of(self, post_id: str) -> list[Lead]:
         """The direct leader post(s) by the roster rule: explicit `reports_to`; else deputies,
         members and staff -> their unit's principal; a principal -> the post(s) overseeing the
-        unit, else the principal of the parent unit."""
+        unit, else (a root government, 人大, 政协 ...) the principal of the root party committee
+        of the same region, else the principal of the parent unit."""
         post = self.posts[post_id]
         pkey = node_key("Post", post.id)
         if post.reports_to and post.reports_to in self.posts:
@@ -111,6 +117,16 @@ class Snapshot:
             return [Lead(p, (_edge_id(r.IN_UNIT, pkey, ukey),
                              _edge_id(r.OVERSEES, node_key("Post", p), ukey)), "oversees")
                     for p in over if p != post.id]
+        if not unit.parent_id and unit.kind != UnitKind.party_committee and unit.region_code:
+            committee = self.root_committee.get(unit.region_code)
+            if committee is not None:
+                region = node_key("Region", unit.region_code)
+                ckey = node_key("Unit", committee)
+                return [Lead(p, (_edge_id(r.IN_UNIT, pkey, ukey),
+                                 _edge_id(r.IN_REGION, ukey, region),
+                                 _edge_id(r.IN_REGION, ckey, region),
+                                 _edge_id(r.IN_UNIT, node_key("Post", p), ckey)), "committee")
+                        for p in self.principals.get(committee, [])]
         if unit.parent_id and unit.parent_id in self.units:
             parent_key = node_key("Unit", unit.parent_id)
             return [Lead(p, (_edge_id(r.IN_UNIT, pkey, ukey), _edge_id(r.PART_OF, ukey, parent_key),

@@ -14,7 +14,7 @@ from rich.markup import escape
 
 from api.cli.common import console, fail_cleanly, state, store_of, table
 from graph.i18n import Lang
-from queries.avoidance.check import Proposal, audit, what_if
+from queries.checks import Proposal, audit, what_if
 from queries.findings import FindingsReport
 from queries.kinship import KinshipError, resolve
 from queries.rules import load_rules

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from api.cli import check_cmds, demo_cmd, graph_cmds, serve_cmd
+from api.cli import check_cmds, demo_cmd, graph_cmds, serve_cmd, supervision_cmds
 from api.cli.common import State
 from graph.settings import Settings
 
@@ -46,6 +46,9 @@ app.command("serve")(serve_cmd.serve)
 app.command("check")(check_cmds.check)
 app.command("rules")(check_cmds.rules_cmd)
 app.command("kinship")(check_cmds.kinship)
+app.command("chain")(supervision_cmds.chain)
+app.command("span")(supervision_cmds.span)
+app.command("trail")(supervision_cmds.trail)
 app.command("demo")(demo_cmd.demo)
 try:
     from api.cli.generate_cmd import generate

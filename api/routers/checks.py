@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import RulesDep, StoreDep
 from graph.errors import InvalidInput
-from queries.avoidance.check import Proposal, audit, what_if
+from queries.checks import Proposal, audit, what_if
 from queries.findings import FindingsReport
 from queries.kinship import KinshipError, Resolution, resolve
 from queries.rules import RuleSet

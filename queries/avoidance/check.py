@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,20 +64,25 @@ def findings_in(store: GraphStore, rules: RuleSet, snap: Snapshot,
     return one_per_key(f for f in out if focus is None or focus & set(f.persons))
 
 
+SnapshotCheck = Callable[[GraphStore, RuleSet, Snapshot, "set[str] | None"], list[Finding]]
+
+
 def audit(store: GraphStore, rules: RuleSet, as_of: date | None,
-          person_id: str | None = None) -> FindingsReport:
-    """All findings as of a date, or those involving one person."""
+          person_id: str | None = None,
+          checks: Sequence[SnapshotCheck] = (findings_in,)) -> FindingsReport:
+    """All findings of `checks` (default: avoidance) as of a date, or those of one person."""
     focus = None
     if person_id is not None:
         if not store.existing([node_key("Person", person_id)]):
             raise NotFound(f"no person with id {person_id!r}")
         focus = {person_id}
     snap = Snapshot.load(store, as_of)
-    return report(rules, as_of, findings_in(store, rules, snap, focus))
+    return report(rules, as_of, (f for check in checks for f in check(store, rules, snap, focus)))
 
 
 def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
-            as_of: date | None = None) -> FindingsReport:
+            as_of: date | None = None,
+            checks: Sequence[SnapshotCheck] = (findings_in,)) -> FindingsReport:
     """The findings the proposed appointments would create (not those that exist already)."""
     if not proposals:
         raise InvalidInput("no proposal given")
@@ -88,11 +93,12 @@ def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
         raise NotFound(f"unknown in the graph: {', '.join(missing)}")
     day = as_of or max((p.on for p in proposals if p.on), default=None) or date.today()
     focus = {p.person_id for p in proposals}
-    before = findings_in(store, rules, Snapshot.load(store, day), focus)
+    before_snap = Snapshot.load(store, day)
+    before = [f for check in checks for f in check(store, rules, before_snap, focus)]
     extra = [Holding(person_id=p.person_id, post_id=p.post_id, start=p.on or day)
              for p in proposals]
     after_snap = Snapshot.load(store, day, extra=extra, ending=focus)
-    after = findings_in(store, rules, after_snap, focus)
+    after = [f for check in checks for f in check(store, rules, after_snap, focus)]
     existing = {f.key() for f in before}
     return report(rules, day, (f for f in after if f.key() not in existing))
 

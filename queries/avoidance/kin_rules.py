@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from graph.vocab import chinese
 from queries.avoidance.context import Context, kin_evidence
 from queries.findings import Evidence, Finding, make
 from queries.kin_pairs import KinPair
@@ -82,11 +83,12 @@ def sensitive(ctx: Context, pair: KinPair) -> Iterator[Finding]:
             for leader, worker in ((post_a, post_b), (post_b, post_a)):
                 function = snap.posts[worker].function.value
                 if snap.is_leading(leader) and function in functions and leader != worker:
+                    work = chinese(snap.posts[worker].function)
                     unit = snap.posts[worker].unit_id
                     yield _finding(ctx, rule, pair, (pa, post_a), (pb, post_b),
                                    [ctx.unit_node(unit)],
                                    f"{ctx.post_node(leader).label}为领导职务，亲属在本机关从事"
-                                   f"{function}工作")
+                                   f"{work}工作")
 
 
 def _kinds(chain: Chain) -> tuple[Kind, ...]:
