@@ -17,10 +17,14 @@ from graph.convert import edge_to_model, node_to_model
 from graph.ids import node_key
 from graph.model import Holding, Post, Unit
 from graph.records import structural_edge
+from graph.regions import is_region_code
 from graph.store.base import GraphStore
 from graph.vocab import PostRole, UnitKind
 
 LEADING = (PostRole.principal, PostRole.deputy, PostRole.member)
+LED_BY_COMMITTEE = frozenset(UnitKind) - {UnitKind.party_committee, UnitKind.enterprise,
+                                          UnitKind.institution, UnitKind.other}
+"""Root units led by the same region's party committee (党委领导同级政府、人大 ...)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,9 @@ class Snapshot:
             return [Lead(p, (_edge_id(r.IN_UNIT, pkey, ukey),
                              _edge_id(r.OVERSEES, node_key("Post", p), ukey)), "oversees")
                     for p in over if p != post.id]
-        if not unit.parent_id and unit.kind != UnitKind.party_committee and unit.region_code:
+        if not unit.parent_id and unit.kind in LED_BY_COMMITTEE and is_region_code(
+                unit.region_code):
+            assert unit.region_code is not None
             committee = self.root_committee.get(unit.region_code)
             if committee is not None:
                 region = node_key("Region", unit.region_code)

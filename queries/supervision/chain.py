@@ -26,7 +26,8 @@ from queries.supervision.reads import names, post_label
 
 Kind = Literal["person", "post"]
 RELATION_ZH = {"self": "本职位", "reports_to": "直接领导", "principal": "本单位正职",
-               "oversees": "分管领导", "parent": "上级单位正职"}
+               "oversees": "分管领导", "parent": "上级单位正职",
+               "committee": "同级党委正职"}
 
 
 class ChainStep(BaseModel):
