@@ -39,7 +39,7 @@ def demo(
     store = EmbeddedStore(st.settings.graph_file)
     try:
         store.clear()
-        load = load_path(store, bundle_dir, st.settings.batch_size)
+        load = load_path(store, bundle_dir, st.settings.batch_size, st.settings.data_dir)
         console.print(f"读入 read {load.read:,} 行, 载入 loaded {load.loaded:,}, "
                       f"拒收 rejected {len(load.rejects)}")
         console.rule("3. 图谱概况 summary")

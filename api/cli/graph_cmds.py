@@ -11,16 +11,27 @@ import typer
 from rich.markup import escape
 
 from api.cli.common import console, fail_cleanly, progress_bar, state, store_of, table
+from api.cli.review_cmds import default_actor
 from graph import ops
 from graph.store.base import GraphStore
+from ingest.lrmx.load import is_lrmx_path, load_lrmx
 from ingest.report import LoadReport
 from ingest.roster.load import read_bundle
 from ingest.roster.write import write_bundle_dir
 
 
-def load_path(store: GraphStore, path: Path, batch_size: int) -> LoadReport:
-    """Read and check a bundle, then write it to the store with a progress bar."""
+def load_path(store: GraphStore, path: Path, batch_size: int, data_dir: Path) -> LoadReport:
+    """Read and check a roster bundle (or 干部任免审批表 .lrmx files), then write it to the store
+    with a progress bar."""
     with fail_cleanly():
+        if is_lrmx_path(path):
+            with progress_bar() as bar:
+                task = bar.add_task("读取任免表 reading", total=None)
+                _, report = load_lrmx(
+                    store, path, data_dir=data_dir, actor=default_actor(), batch_size=batch_size,
+                    progress=lambda what, done, total: bar.update(
+                        task, description=what, completed=done, total=total))
+            return report
         bundle, report = read_bundle(path, known=store.existing)
         total = ops.record_count(bundle)
         with progress_bar() as bar:
@@ -32,7 +43,9 @@ def load_path(store: GraphStore, path: Path, batch_size: int) -> LoadReport:
 
 def load(
     ctx: typer.Context,
-    bundle: Annotated[Path, typer.Argument(help="A roster bundle: CSV directory or .xlsx")],
+    bundle: Annotated[Path, typer.Argument(
+        help="A roster bundle (CSV directory or .xlsx), or 干部任免审批表: a .lrmx file or a "
+             "directory of them")],
     rejects: Annotated[Path | None, typer.Option(help="Where to write the reject report")] = None,
     accept_partial: Annotated[bool, typer.Option(
         help="Exit 0 even when some rows were rejected")] = False,
@@ -40,7 +53,7 @@ def load(
     """Load a roster bundle into the store (载入花名册); re-loading changes nothing."""
     st = state(ctx)
     with store_of(st) as store:
-        report = load_path(store, bundle, st.settings.batch_size)
+        report = load_path(store, bundle, st.settings.batch_size, st.settings.data_dir)
     rows = [[name, c.read, c.loaded, c.rejected] for name, c in report.counts.items()]
     rows.append(["∑", report.read, report.loaded, len(report.rejects)])
     console.print(table(f"{bundle}", [st.t("table"), st.t("read"), st.t("loaded"),

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from api.cli import check_cmds, demo_cmd, graph_cmds, serve_cmd, supervision_cmds
+from api.cli import check_cmds, demo_cmd, graph_cmds, review_cmds, serve_cmd, supervision_cmds
 from api.cli.common import State
 from graph.settings import Settings
 
@@ -49,6 +49,8 @@ app.command("kinship")(check_cmds.kinship)
 app.command("chain")(supervision_cmds.chain)
 app.command("span")(supervision_cmds.span)
 app.command("trail")(supervision_cmds.trail)
+app.add_typer(review_cmds.build_app(), name="review",
+              help="实体解析复核 entity-resolution review queue")
 app.command("demo")(demo_cmd.demo)
 try:
     from api.cli.generate_cmd import generate

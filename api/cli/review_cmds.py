@@ -32,6 +32,7 @@ _TERMS = {
     "similarity": ("相似度", "similarity"), "points": ("得分", "points"),
     "detail": ("说明", "detail"), "at": ("时间", "at"), "actor": ("操作人", "actor"),
     "action": ("操作", "action"), "note": ("备注", "note"), "item": ("项目", "item"),
+    "history": ("处理记录", "history"),
     "value": ("内容", "value"), "queue": ("待甄别人员", "review queue"),
     "pending": ("待核实", "pending"), "accepted": ("已合并", "accepted"),
     "rejected": ("已否决", "rejected"), "relative": ("亲属", "relative"),
@@ -118,7 +119,7 @@ def show(ctx: typer.Context, ident: Annotated[str, typer.Argument(help="Candidat
         "feature", "weight", "similarity", "points", "detail")], [
         [f.label, f"{f.weight:.2f}", f"{f.similarity:+.2f}", f"{f.points:+.2f}", f.detail]
         for f in cand.features]))
-    console.print(table("", [_t(st, k) for k in ("at", "actor", "action", "note")],
+    console.print(table(_t(st, "history"), [_t(st, k) for k in ("at", "actor", "action", "note")],
                         [[h.at, h.actor, _t(st, h.action), h.note] for h in cand.history]))
 
 

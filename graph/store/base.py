@@ -52,6 +52,14 @@ class GraphStore(ABC):
         is left half-written."""
 
     @abstractmethod
+    def delete_edges(self, edges: Sequence[EdgeRecord]) -> None:
+        """Remove these edges (by id and type); a missing one is not an error."""
+
+    @abstractmethod
+    def delete_nodes(self, keys: Sequence[str]) -> None:
+        """Remove these nodes and every edge touching them; a missing one is not an error."""
+
+    @abstractmethod
     def existing(self, keys: Iterable[str]) -> set[str]:
         """Which of these node keys are in the store."""
 

@@ -77,6 +77,22 @@ class EmbeddedStore(GraphStore):
             index[edge.id] = (edge.source, edge.target)
         self._dirty = True
 
+    def delete_edges(self, edges: Sequence[EdgeRecord]) -> None:
+        for edge in edges:
+            ends = self._by_type.get(edge.type, {}).pop(edge.id, None)
+            if ends is not None:
+                self.graph.remove_edge(ends[0], ends[1], key=edge.id)
+        self._dirty = True
+
+    def delete_nodes(self, keys: Sequence[str]) -> None:
+        for key in keys:
+            if key not in self.graph:
+                continue
+            for _, edge in list(self._edges_at(key)):
+                self._by_type.get(edge.type, {}).pop(edge.id, None)
+            self.graph.remove_node(key)
+        self._dirty = True
+
     def existing(self, keys: Iterable[str]) -> set[str]:
         return {k for k in keys if k in self.graph}
 

@@ -71,6 +71,15 @@ class Neo4jStore(GraphStore):
         with self.driver.session(database=self.database) as session:
             session.execute_write(work)
 
+    def delete_edges(self, edges: Sequence[EdgeRecord]) -> None:
+        rows = [{"id": e.id, "source": e.source} for e in edges]
+        self.driver.execute_query(query("delete_edges"), {"rows": rows},
+                                  database_=self.database)
+
+    def delete_nodes(self, keys: Sequence[str]) -> None:
+        self.driver.execute_query(query("delete_nodes"), {"keys": list(keys)},
+                                  database_=self.database)
+
     def existing(self, keys: Iterable[str]) -> set[str]:
         return {r["key"] for r in self._read("existing", keys=list(keys))}
 

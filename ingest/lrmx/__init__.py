@@ -1,7 +1,9 @@
 """Reader and writer for `.lrmx` files (干部任免审批表 exported by the organisation software).
 
-Pure parsing: the result is a typed intermediate `LrmxRecord`; mapping it into the graph
-happens elsewhere.
+Parsing gives a typed intermediate `LrmxRecord` (this package's top level). Mapping it into
+the graph: `ingest.lrmx.load.load_lrmx` (forms -> persons, kinship, holdings, trainings,
+assessments, with entity resolution from `ingest.resolve`); back out:
+`ingest.lrmx.export.export_lrmx`. See `MAPPING.md` in this directory.
 """
 
 from ingest.lrmx.dates import parse_month

@@ -51,6 +51,8 @@ _TITLES = sorted((
 ), key=len, reverse=True)
 _QUALIFIER = r"(?:常务副|专职副|副|代|常务|第一|执行|[一二三四]级)?"
 _POST_AT_END = re.compile(rf"{_QUALIFIER}(?:{'|'.join(_TITLES)})$")
+POST_AT_END = _POST_AT_END
+"""A post title (with an optional 副/常务/代 qualifier) at the end of a text."""
 _POST_SPLIT = re.compile(r"[、，,；;]|兼任|兼")
 _STUDY_TRIM = re.compile(r"^在|(?:学习|读书|就读|进修|求学|深造|留学)$")
 _LEADING_VERB = re.compile(r"^(?:挂任|挂职|借调到?|调任|兼任|援藏任|援疆任)")

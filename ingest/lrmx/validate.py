@@ -71,3 +71,25 @@ def validate_record(record: LrmxRecord) -> list[LrmxIssue]:
     for number, member in enumerate(record.family, start=1):
         issues += member_issues(member, item_path(number))
     return issues + person_issues(record)
+
+
+def member_items(record: LrmxRecord) -> list[int]:
+    """The Item number (as in `item_path`) of each accepted family member, in order.
+
+    Every child node of the family list is an accepted member or a node kept in
+    `record.extra` at its position, so the members fill the positions left free.
+    """
+    parent = f"Person/{FAMILY_TAG}"
+    kept = {e.position: e.tag for e in record.extra if e.parent == parent}
+    numbers: list[int] = []
+    item = 0
+    for position in range(len(record.family) + len(kept)):
+        tag = kept.get(position)
+        if tag is None or tag == ITEM_TAG:
+            item += 1
+            if tag is None:
+                numbers.append(item)
+    while len(numbers) < len(record.family):  # positions that do not add up: count on
+        item += 1
+        numbers.append(item)
+    return numbers[:len(record.family)]

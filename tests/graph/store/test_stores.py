@@ -148,3 +148,14 @@ def test_kin_paths(store: GraphStore) -> None:
     assert [p.nodes for p in store.kin_paths(["person/A1"], "1990-01-01")] == [
         ("person/A1", "person/A6")]
     assert store.kin_paths(["person/A1"], None, max_hops=1)[1].nodes == ("person/A1", "person/A6")
+
+
+def test_delete_edges_and_nodes(store: GraphStore) -> None:
+    ops.write_bundle(store, small_county())
+    marriage = next(e for e in store.scan_edges("KIN") if e.target == "person/A2")
+    store.delete_edges([marriage, marriage])  # twice: a missing edge is not an error
+    assert [e.target for e in store.scan_edges("KIN")] == ["person/A6"]
+    store.delete_nodes(["person/A6", "person/nobody"])
+    assert not store.existing(["person/A6"])
+    assert list(store.scan_edges("KIN")) == []
+    assert ops.stats(store).edges["HOLDS"] == 6  # A6's holding went with A6

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MATCH (:Node {key: row.source})-[r {id: row.id}]->()
+DELETE r
