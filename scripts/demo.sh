@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -e .
+bash scripts/build_ui.sh || echo "界面未构建 (npm missing): /ui will explain"
 cadregraph demo "$@"

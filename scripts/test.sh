@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# Headless Chromium (Debian) and a CJK font for the browser test of the network explorer.
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+fi
+bash scripts/build_ui.sh
 python3 -m tests.support.neo4j_server build
 ruff check .
 mypy

@@ -7,7 +7,16 @@ from typing import Annotated, Literal
 
 import typer
 
-from api.cli import check_cmds, demo_cmd, graph_cmds, review_cmds, serve_cmd, supervision_cmds
+from api.cli import (
+    check_cmds,
+    demo_cmd,
+    graph_cmds,
+    keys_cmds,
+    review_cmds,
+    rotation_cmds,
+    serve_cmd,
+    supervision_cmds,
+)
 from api.cli.common import State
 from graph.settings import Settings
 
@@ -51,6 +60,9 @@ app.command("span")(supervision_cmds.span)
 app.command("trail")(supervision_cmds.trail)
 app.add_typer(review_cmds.build_app(), name="review",
               help="实体解析复核 entity-resolution review queue")
+app.add_typer(rotation_cmds.build_app(), name="rotation",
+              help="交流轮岗 exchange and rotation: due, candidates, plan")
+app.add_typer(keys_cmds.build_app(), name="keys", help="API 密钥 API keys (hashed, with roles)")
 app.command("demo")(demo_cmd.demo)
 try:
     from api.cli.generate_cmd import generate

@@ -1,4 +1,4 @@
-"""Liveness and the graph's size."""
+"""Liveness (public) and the graph's size (any key)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from datetime import date
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from api.deps import StoreDep
+from api.deps import AsOfQ, PrincipalDep, StoreDep
 from graph import ops
 
 router = APIRouter(tags=["health"])
+private = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
@@ -24,12 +25,27 @@ class Stats(BaseModel):
     edges: dict[str, int]
 
 
-@router.get("/health")
+@router.get("/health", responses={})
 def health(store: StoreDep) -> Health:
+    """Liveness: no token needed."""
     return Health(status="ok", store=store.backend)
 
 
-@router.get("/stats")
-def stats(store: StoreDep, as_of: date | None = None) -> Stats:
+@private.get("/stats")
+def stats(store: StoreDep, as_of: AsOfQ = None) -> Stats:
+    """Nodes per label and edges per type (edges active on `as_of` when given)."""
     counts = ops.stats(store, as_of)
     return Stats(as_of=as_of, nodes=counts.nodes, edges=counts.edges)
+
+
+class Me(BaseModel):
+    name: str
+    role: str
+    permissions: list[str]
+
+
+@private.get("/me")
+def me(principal: PrincipalDep) -> Me:
+    """The caller's key: name, role and what it may do."""
+    return Me(name=principal.name, role=principal.role,
+              permissions=sorted(principal.permissions))

@@ -1,22 +1,34 @@
 """Supervision chains, spans, accountability trails and supervision/record findings.
 
-The lead includes it in `api/app.py`: `app.include_router(supervision.router)`. Reads of a
-person's trail or recommendations are written to the audit log, like person reads.
+Chains, spans and trails are reads (any key) and are written to the audit log like person
+reads; the reverse trail (`recommended`, which carries findings) and the supervision findings
+need the `findings` permission.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
-from api.deps import ActorDep, AuditDep, RulesDep, StoreDep
+from api.auth.deps import require
+from api.cache import CachedStore
+from api.deps import ActorDep, AsOfQ, AuditDep, RulesDep, StoreDep
+from api.netview import cytoscape
 from graph.network import Network
+from graph.store.base import GraphStore
 from queries.findings import FindingsReport, report
-from queries.supervision.chain import ChainReport, chain_report
+from queries.supervision.chain import (
+    ChainReport,
+    Kind,
+    chain_report,
+    chains_in,
+    resolve_subject,
+)
 from queries.supervision.checks import supervision_findings
 from queries.supervision.network import chain_network
+from queries.supervision.reads import names
 from queries.supervision.records_check import record_findings
 from queries.supervision.reverse import RecommendedReport, recommendation_network, recommended
 from queries.supervision.span import SpanReport, span
@@ -25,52 +37,82 @@ from queries.supervision.trail import TrailReport, trail
 router = APIRouter(tags=["supervision"])
 
 
+def _chain_report(store: GraphStore, ident: str, day: date, kind: Kind) -> ChainReport:
+    """`chain_report` over the cached snapshot of the day when the store caches them."""
+    if not isinstance(store, CachedStore):
+        return chain_report(store, ident, day, kind)
+    kind, ident = resolve_subject(store, ident, kind)
+    chains = chains_in(store.snapshot(day), kind, ident)
+    people = {p for c in chains for s in [c.start, *c.chain] for p in s.holders}
+    people |= {ident} if kind == "person" else set()
+    return ChainReport(subject=ident, kind=kind, as_of=day, chains=chains,
+                       names=names(store, people))
+FINDINGS = [Depends(require("findings"))]
+
+
 @router.get("/chain/{kind}/{ident}")
 def get_chain(
-    kind: Literal["person", "post"], ident: str, store: StoreDep,
-    as_of: date | None = None,
-    fmt: Annotated[Literal["json", "graph"], Query(alias="format")] = "json",
-) -> ChainReport | Network:
+    kind: Literal["person", "post"], ident: str, store: StoreDep, log: AuditDep,
+    actor: ActorDep, as_of: AsOfQ = None,
+    fmt: Annotated[Literal["json", "graph", "cytoscape"], Query(
+        alias="format", description="json: the chain report; graph: {nodes, edges}; "
+                                    "cytoscape: Cytoscape.js elements")] = "json",
+) -> ChainReport | Network | list[dict[str, Any]]:
     """The supervision chain of a post, or one per post a person holds (default today)."""
-    rep = chain_report(store, ident, as_of or date.today(), kind)
-    return chain_network(rep) if fmt == "graph" else rep
+    rep = _chain_report(store, ident, as_of or date.today(), kind)
+    people = sorted({p for c in rep.chains for s in [c.start, *c.chain] for p in s.holders})
+    if kind == "person":
+        log.record(actor, "read_chain", ident)
+    for p in people:
+        if kind == "post" or p != ident:
+            log.record(actor, "seen_in_chain", p, f"via {kind}/{ident}")
+    if fmt == "json":
+        return rep
+    net = chain_network(rep)
+    return cytoscape(net) if fmt == "cytoscape" else net
 
 
 @router.get("/persons/{person_id}/span")
-def get_span(person_id: str, store: StoreDep, as_of: date | None = None) -> SpanReport:
+def get_span(person_id: str, store: StoreDep, log: AuditDep, actor: ActorDep,
+             as_of: AsOfQ = None) -> SpanReport:
     """Everyone the person supervises directly and indirectly, with counts."""
-    return span(store, person_id, as_of)
-
-
-@router.get("/persons/{person_id}/trail")
-def get_trail(person_id: str, store: StoreDep, audit: AuditDep, actor: ActorDep,
-              post: str | None = None) -> TrailReport:
-    """Who recommended, inspected, voted on and decided each of the person's appointments."""
-    rep = trail(store, person_id, post)
-    audit.record(actor, "read_trail", person_id, f"post={post}" if post else "")
+    rep = span(store, person_id, as_of)
+    log.record(actor, "read_span", person_id)
     return rep
 
 
-@router.get("/persons/{person_id}/recommended")
-def get_recommended(person_id: str, store: StoreDep, rules: RulesDep, audit: AuditDep,
-                    actor: ActorDep, as_of: date | None = None) -> RecommendedReport:
+@router.get("/persons/{person_id}/trail")
+def get_trail(person_id: str, store: StoreDep, log: AuditDep, actor: ActorDep,
+              post: Annotated[str | None, Query(max_length=200)] = None) -> TrailReport:
+    """Who recommended, inspected, voted on and decided each of the person's appointments."""
+    rep = trail(store, person_id, post)
+    log.record(actor, "read_trail", person_id, f"post={post}" if post else "")
+    return rep
+
+
+@router.get("/persons/{person_id}/recommended", dependencies=FINDINGS)
+def get_recommended(person_id: str, store: StoreDep, rules: RulesDep, log: AuditDep,
+                    actor: ActorDep, as_of: AsOfQ = None) -> RecommendedReport:
     """Everyone the person recommended or inspected: where they are now, findings,
     latest assessments."""
     rep = recommended(store, rules, person_id, as_of)
-    audit.record(actor, "read_recommended", person_id)
+    log.record(actor, "read_recommended", person_id)
     return rep
 
 
 @router.get("/persons/{person_id}/recommendation-network")
-def get_recommendation_network(person_id: str, store: StoreDep,
-                               as_of: date | None = None) -> Network:
+def get_recommendation_network(person_id: str, store: StoreDep, log: AuditDep, actor: ActorDep,
+                               as_of: AsOfQ = None) -> Network:
     """Who recommended whom among the cadres in the person's span."""
-    return recommendation_network(store, person_id, as_of)
+    net = recommendation_network(store, person_id, as_of)
+    log.record(actor, "read_recommendation_network", person_id)
+    return net
 
 
-@router.get("/supervision/findings")
+@router.get("/supervision/findings", dependencies=FINDINGS)
 def get_findings(
-    store: StoreDep, rules: RulesDep, as_of: date | None = None, person: str | None = None,
+    store: StoreDep, rules: RulesDep, as_of: AsOfQ = None,
+    person: Annotated[str | None, Query(max_length=200)] = None,
     rule: Annotated[list[str] | None, Query(description="Only these rule IDs")] = None,
 ) -> FindingsReport:
     """SUPERVISION-*, REFERENCE-* and RECORD-MISMATCH findings (default today)."""

@@ -13,15 +13,25 @@ from graph import ops
 from graph.audit import AuditLog
 from graph.settings import Settings
 from graph.store.base import GraphStore
+from tests.api.support import auth_headers
 from tests.factory import small_county
 
 
 @pytest.fixture
 def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
+    """An admin's client (sees everything unmasked)."""
     ops.write_bundle(store, small_county())
     settings = Settings(CADREGRAPH_DATA_DIR=tmp_path)
-    with TestClient(create_app(settings, store)) as c:
+    app = create_app(settings, store)
+    with TestClient(app, headers=auth_headers(tmp_path, "admin", name="管理员")) as c:
         yield c
+
+
+@pytest.fixture
+def viewer(client: TestClient, tmp_path: Path) -> TestClient:
+    """A viewer's client on the same app."""
+    client.headers.update(auth_headers(tmp_path, "viewer", name="查看员"))
+    return client
 
 
 def test_health_and_stats(client: TestClient, store: GraphStore) -> None:
@@ -30,12 +40,16 @@ def test_health_and_stats(client: TestClient, store: GraphStore) -> None:
     assert stats["nodes"]["Person"] == 6 and stats["edges"]["HOLDS"] == 3
 
 
-def test_person_is_masked_and_audited(client: TestClient, tmp_path: Path) -> None:
-    body = client.get("/persons/A1").json()
+def test_person_is_masked_for_viewers_and_audited(viewer: TestClient, tmp_path: Path) -> None:
+    body = viewer.get("/persons/A1").json()
     assert body["name"] == "王建国"
     assert body["id_number"] == "330102**********34"
     (entry,) = AuditLog(tmp_path / "audit.jsonl").entries("A1")
-    assert entry.action == "read_person"
+    assert (entry.action, entry.actor) == ("read_person", "查看员")
+
+
+def test_admin_sees_the_id_number(client: TestClient) -> None:
+    assert client.get("/persons/A1").json()["id_number"] == "330102197005011234"
 
 
 def test_network(client: TestClient) -> None:

@@ -1,0 +1,151 @@
+"""A read-through cache in front of the store for the API.
+
+Every check and chain starts from whole-graph scans (units, posts, holdings as of a date), the
+same for every request on the same day. `CachedStore` keeps those scans in memory, keyed by
+(label) or (edge type, as_of), and drops them all on any write through it (bundle and LRMX
+uploads) and after `ttl` seconds, so writes made by other processes (the CLI loading into the
+same Neo4j) are seen within `ttl`. Point look-ups, expansions and kin paths go straight to the
+store: they are cheap and request-specific.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+
+from graph.records import KIN_MAX_HOPS, EdgeRecord, NodeRecord
+from graph.store.base import Counts, Expansion, GraphPath, GraphStore
+from queries.snapshot import Snapshot
+
+MAX_EDGE_SCANS = 16
+MAX_SNAPSHOTS = 4
+
+
+class CachedStore(GraphStore):
+    def __init__(self, inner: GraphStore, ttl: float = 300.0) -> None:
+        self.inner = inner
+        self.backend = inner.backend
+        self.ttl = ttl
+        self.generation = 0
+        """Bumped on every invalidation: other caches (the search index) key on it."""
+        self._lock = threading.Lock()
+        self._born = time.monotonic()
+        self._node_scans: dict[str, list[NodeRecord]] = {}
+        self._edge_scans: OrderedDict[tuple[str, str | None], list[EdgeRecord]] = OrderedDict()
+        self._counts: dict[str | None, Counts] = {}
+        self._snapshots: OrderedDict[date | None, Snapshot] = OrderedDict()
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._node_scans.clear()
+            self._edge_scans.clear()
+            self._counts.clear()
+            self._snapshots.clear()
+            self._born = time.monotonic()
+            self.generation += 1
+
+    def refresh(self) -> None:
+        if time.monotonic() - self._born > self.ttl:
+            self.invalidate()
+
+    def snapshot(self, as_of: date | None) -> Snapshot:
+        """The organisation on `as_of` (`Snapshot.load`), built once per date and generation.
+        Read-only by convention: callers must not change it."""
+        self.refresh()
+        with self._lock:
+            found = self._snapshots.get(as_of)
+            if found is not None:
+                self._snapshots.move_to_end(as_of)
+                return found
+        built = Snapshot.load(self, as_of)
+        with self._lock:
+            self._snapshots[as_of] = built
+            while len(self._snapshots) > MAX_SNAPSHOTS:
+                self._snapshots.popitem(last=False)
+        return built
+
+    # writes go through and invalidate
+    def upsert(self, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord]) -> None:
+        try:
+            self.inner.upsert(nodes, edges)
+        finally:
+            self.invalidate()
+
+    def delete_edges(self, edges: Sequence[EdgeRecord]) -> None:
+        try:
+            self.inner.delete_edges(edges)
+        finally:
+            self.invalidate()
+
+    def delete_nodes(self, keys: Sequence[str]) -> None:
+        try:
+            self.inner.delete_nodes(keys)
+        finally:
+            self.invalidate()
+
+    def clear(self) -> None:
+        try:
+            self.inner.clear()
+        finally:
+            self.invalidate()
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def close(self) -> None:
+        self.inner.close()
+
+    # point reads go straight through
+    def existing(self, keys: Iterable[str]) -> set[str]:
+        return self.inner.existing(keys)
+
+    def nodes(self, keys: Iterable[str]) -> dict[str, NodeRecord]:
+        return self.inner.nodes(keys)
+
+    def expand(self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None,
+               cap: int) -> dict[str, Expansion]:
+        return self.inner.expand(keys, types, as_of, cap)
+
+    def kin_paths(self, seeds: Sequence[str], as_of: str | None,
+                  targets: Sequence[str] | None = None,
+                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
+        return self.inner.kin_paths(seeds, as_of, targets, max_hops)
+
+    # scans are cached
+    def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
+        self.refresh()
+        with self._lock:
+            found = self._node_scans.get(label)
+        if found is None:
+            found = list(self.inner.scan_nodes(label))
+            with self._lock:
+                self._node_scans[label] = found
+        return iter(found)
+
+    def scan_edges(self, etype: str, as_of: str | None = None) -> Iterator[EdgeRecord]:
+        self.refresh()
+        key = (etype, as_of)
+        with self._lock:
+            found = self._edge_scans.get(key)
+            if found is not None:
+                self._edge_scans.move_to_end(key)
+        if found is None:
+            found = list(self.inner.scan_edges(etype, as_of))
+            with self._lock:
+                self._edge_scans[key] = found
+                while len(self._edge_scans) > MAX_EDGE_SCANS:
+                    self._edge_scans.popitem(last=False)
+        return iter(found)
+
+    def counts(self, as_of: str | None = None) -> Counts:
+        self.refresh()
+        with self._lock:
+            found = self._counts.get(as_of)
+        if found is None:
+            found = self.inner.counts(as_of)
+            with self._lock:
+                self._counts[as_of] = found
+        return found

@@ -1,0 +1,214 @@
+"""HTTP load benchmark of the API on the Neo4j store, on loopback only.
+
+    python -m bench.api_bench [--cadres 100000] [--clients 16] [--workers 1]
+                              [--requests 3000] [--seconds 30]
+
+Generates a synthetic roster (`ingest.generate`), loads it into a fresh Neo4j 5.26 test
+server (`tests.support.neo4j_server`, heap and page cache 2g; or NEO4J_URI), starts the API
+with uvicorn in a subprocess on a free 127.0.0.1 port (an admin key in a throw-away data
+dir), then drives `GET /persons/{id}/network`, `POST /checks/appointments` and
+`GET /chain/person/{id}` with N concurrent httpx clients, each endpoint bounded by a request
+count and a time limit. Prints and writes requests/s and p50/p99 latency per endpoint to
+`bench/results/api.json`. A benchmark reports figures; it does not pass or fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from api.auth.keys import KeyStore
+from graph import ops
+from graph.store.neo4j import Neo4jStore
+from ingest.roster.load import read_bundle
+
+AS_OF = "2026-01-01"
+RESULTS = Path(__file__).resolve().parent / "results" / "api.json"
+Request = Callable[[httpx.AsyncClient], Any]
+
+
+@dataclass
+class Phase:
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, float | int]:
+        done = sorted(self.latencies)
+
+        def pct(p: float) -> float:
+            return round(done[min(len(done) - 1, int(p * len(done)))] * 1000, 2) if done else 0.0
+
+        return {"requests": len(done), "errors": self.errors, "seconds": round(self.seconds, 2),
+                "rps": round(len(done) / self.seconds, 1) if self.seconds else 0.0,
+                "p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99),
+                "max_ms": round(done[-1] * 1000, 2) if done else 0.0}
+
+
+async def run_phase(base: str, token: str, name: str, make: Callable[[random.Random], Request],
+                    clients: int, requests: int, seconds: float, seed: int) -> Phase:
+    """`clients` concurrent loops until `requests` are done or `seconds` have passed."""
+    phase = Phase(name)
+    left = [requests]
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits,
+                                 timeout=600.0) as http:
+
+        async def worker(i: int) -> None:
+            rng = random.Random(seed * 1000 + i)
+            while left[0] > 0 and time.perf_counter() < deadline:
+                left[0] -= 1
+                send = make(rng)
+                started = time.perf_counter()
+                try:
+                    res = await send(http)
+                    ok = res.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                if ok:
+                    phase.latencies.append(time.perf_counter() - started)
+                else:
+                    phase.errors += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(i) for i in range(clients)))
+        phase.seconds = time.perf_counter() - started
+    return phase
+
+
+def current_holdings(bundle: Path) -> list[tuple[str, str]]:
+    """(person, post) of the holdings open on AS_OF."""
+    out = []
+    with (bundle / "holdings.csv").open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["start"] <= AS_OF and (not row.get("end") or row["end"] > AS_OF):
+                out.append((row["person_id"], row["post_id"]))
+    return sorted(out)
+
+
+def scenarios(held: list[tuple[str, str]]) -> dict[str, Callable[[random.Random], Request]]:
+    persons = sorted({p for p, _ in held})
+    posts = sorted({p for _, p in held})
+
+    def network(rng: random.Random) -> Request:
+        pid = rng.choice(persons)
+        return lambda c: c.get(f"/persons/{pid}/network", params={"as_of": AS_OF})
+
+    def what_if(rng: random.Random) -> Request:
+        body = {"as_of": AS_OF, "proposals": [
+            {"person_id": rng.choice(persons), "post_id": rng.choice(posts)}]}
+        return lambda c: c.post("/checks/appointments", json=body)
+
+    def chain(rng: random.Random) -> Request:
+        pid = rng.choice(persons)
+        return lambda c: c.get(f"/chain/person/{pid}", params={"as_of": AS_OF})
+
+    # what-if last: its requests are slow, and ones a client gave up on still run server-side
+    return {"GET /persons/{id}/network": network, "GET /chain/person/{id}": chain,
+            "POST /checks/appointments": what_if}
+
+
+def start_api(uri: str, data_dir: Path, workers: int, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "CADREGRAPH_STORE": "neo4j", "NEO4J_URI": uri,
+           "CADREGRAPH_DATA_DIR": str(data_dir)}
+    cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
+           "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level",
+           "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.TransportError:
+            time.sleep(0.2)
+        if proc.poll() is not None:
+            break
+    proc.kill()
+    raise RuntimeError("the API did not start")
+
+
+def load(uri: str, bundle: Path) -> dict[str, float]:
+    started = time.perf_counter()
+    data, report = read_bundle(bundle)
+    store = Neo4jStore(uri)
+    try:
+        store.clear()
+        written = ops.write_bundle(store, data)
+    finally:
+        store.close()
+    return {"records": written, "rejected": len(report.rejects),
+            "seconds": round(time.perf_counter() - started, 1)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    from ingest.generate import generate
+    from tests.api.support import free_port
+    from tests.support.neo4j_server import start_server
+
+    ap = argparse.ArgumentParser(prog="python -m bench.api_bench", description=__doc__)
+    ap.add_argument("--cadres", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=16, help="concurrent clients")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    ap.add_argument("--requests", type=int, default=3000, help="per endpoint, at most")
+    ap.add_argument("--seconds", type=float, default=30.0, help="per endpoint, at most")
+    ap.add_argument("--whatif-requests", type=int, default=64,
+                    help="what-if checks are costly: at most this many")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="cadregraph-api-bench-") as tmp, ExitStack() as stack:
+        root = Path(tmp)
+        print(f"generating {args.cadres:,} cadres …", flush=True)
+        generate(root / "bundle", cadres=args.cadres, seed=args.seed)
+        uri = os.environ.get("NEO4J_URI")
+        if not uri:
+            server = start_server(heap="2g", pagecache="2g")
+            stack.callback(server.stop)
+            uri = server.uri
+        print(f"loading into Neo4j at {uri} …", flush=True)
+        loaded = load(uri, root / "bundle")
+        print(f"  {loaded}", flush=True)
+        token = KeyStore.of(root / "data").create("bench", "admin").token
+        port = free_port()
+        api = start_api(uri, root / "data", args.workers, port)
+        stack.callback(api.wait, 30)
+        stack.callback(api.terminate)
+        base = f"http://127.0.0.1:{port}"
+        results: dict[str, Any] = {}
+        for name, make in scenarios(current_holdings(root / "bundle")).items():
+            count = args.whatif_requests if name.startswith("POST") else args.requests
+            warm = asyncio.run(run_phase(base, token, name, make, 2, min(20, count), 120,
+                                         args.seed + 7))
+            phase = asyncio.run(run_phase(base, token, name, make, args.clients, count,
+                                          args.seconds, args.seed))
+            results[name] = {**phase.summary(), "warmup_p50_ms": warm.summary()["p50_ms"]}
+            print(f"{name:28} {json.dumps(results[name])}", flush=True)
+    out = {"cadres": args.cadres, "clients": args.clients, "uvicorn_workers": args.workers,
+           "store": "neo4j", "cpus": os.cpu_count(), "as_of": AS_OF, "load": loaded,
+           "endpoints": results, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"written {args.out}")
+
+
+if __name__ == "__main__":
+    main()
