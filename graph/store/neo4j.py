@@ -13,7 +13,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingContr
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from graph.errors import StoreError, StoreUnavailable
-from graph.records import KIN_MAX_HOPS, EdgeRecord, NodeRecord, Props
+from graph.records import EDGE_TYPES, KIN_MAX_HOPS, LABELS, EdgeRecord, NodeRecord, Props
 from graph.store import neo4j_schema
 from graph.store.base import Counts, Expansion, GraphPath, GraphStore
 from graph.store.cypher import query
@@ -52,21 +52,31 @@ class Neo4jStore(GraphStore):
         return records
 
     def upsert(self, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord]) -> None:
-        node_rows = [{"key": n.key, "label": n.label, "props": n.props} for n in nodes]
-        edge_rows = [{"id": e.id, "type": e.type, "source": e.source, "target": e.target,
-                      "props": e.props} for e in edges]
+        node_rows: dict[str, list[dict[str, object]]] = {}
+        for n in nodes:
+            if n.label not in LABELS:
+                raise StoreError(f"unknown node label {n.label!r}")
+            node_rows.setdefault(n.label, []).append({"key": n.key, "props": n.props})
+        edge_rows: dict[str, list[dict[str, object]]] = {}
+        for e in edges:
+            if e.type not in EDGE_TYPES:
+                raise StoreError(f"unknown edge type {e.type!r}")
+            edge_rows.setdefault(e.type, []).append(
+                {"id": e.id, "source": e.source, "target": e.target, "props": e.props})
 
         def work(tx: ManagedTransaction) -> None:
-            if node_rows:
-                tx.run(query("upsert_nodes"), rows=node_rows).consume()
-            if edge_rows:
-                written = tx.run(query("upsert_edges"), rows=edge_rows).single(strict=True)
-                if written["written"] != len(edge_rows):
-                    keys = {k for e in edges for k in (e.source, e.target)}
-                    found = {r["key"] for r in tx.run(query("existing"), keys=sorted(keys))}
-                    missing = sorted(keys - found)
-                    raise StoreError(
-                        f"edges refer to nodes that do not exist: {', '.join(missing[:10])}")
+            for label, rows in sorted(node_rows.items()):
+                tx.run(query(f"upsert_node/{label}"), rows=rows).consume()
+            written = 0
+            for etype, rows in sorted(edge_rows.items()):
+                written += tx.run(query(f"upsert_edge/{etype}"), rows=rows).single(
+                    strict=True)["written"]
+            if edges and written != len(edges):
+                keys = {k for e in edges for k in (e.source, e.target)}
+                found = {r["key"] for r in tx.run(query("existing"), keys=sorted(keys))}
+                missing = sorted(keys - found)
+                raise StoreError(
+                    f"edges refer to nodes that do not exist: {', '.join(missing[:10])}")
 
         with self.driver.session(database=self.database) as session:
             session.execute_write(work)

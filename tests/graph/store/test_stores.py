@@ -159,3 +159,13 @@ def test_delete_edges_and_nodes(store: GraphStore) -> None:
     assert not store.existing(["person/A6"])
     assert list(store.scan_edges("KIN")) == []
     assert ops.stats(store).edges["HOLDS"] == 6  # A6's holding went with A6
+
+
+def test_every_label_and_type_has_its_upsert_query() -> None:
+    from graph.records import EDGE_TYPES, LABELS
+    from graph.store.cypher import query
+
+    for label in LABELS:
+        assert f"SET n:{label}\n" in query(f"upsert_node/{label}")
+    for etype in EDGE_TYPES:
+        assert f"MERGE (a)-[r:{etype} {{id: row.id}}]->(b)" in query(f"upsert_edge/{etype}")

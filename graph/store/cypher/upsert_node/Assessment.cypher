@@ -1,0 +1,6 @@
+// Insert or replace Assessment nodes by key (one file per label: static labels plan faster).
+UNWIND $rows AS row
+MERGE (n:Node {key: row.key})
+SET n = row.props
+SET n.key = row.key, n.label = 'Assessment'
+SET n:Assessment

@@ -1,0 +1,6 @@
+// Insert or replace Unit nodes by key (one file per label: static labels plan faster).
+UNWIND $rows AS row
+MERGE (n:Node {key: row.key})
+SET n = row.props
+SET n.key = row.key, n.label = 'Unit'
+SET n:Unit
