@@ -38,6 +38,7 @@ def assessments(block: Block, years: int = 5) -> list[Assessment]:
 
 def trainings(block: Block) -> list[Training]:
     rng, out = block.rng, []
+    seen: set[tuple[int, object, str]] = set()  # one training per person, start and school
     area = block.spec.name
     school = area[:-1] + _SCHOOLS[block.spec.level]
     for p in block.persons:
@@ -51,7 +52,8 @@ def trainings(block: Block) -> list[Training]:
             start = s.start - days(rng.uniform(0.3, 4.3)) - length
             if start < p.work_start:
                 start = s.start + rng.randint(10, 200)
-            if start + length < block.as_of:
+            if start + length < block.as_of and (p.idx, start, school) not in seen:
+                seen.add((p.idx, start, school))
                 out.append((p.idx, start, start + length - 1, length, school))
         current = max(block.spells[i].start for i in p.spells)
         if rng.random() < 0.3 and current < block.as_of - 400 and block.spells[
