@@ -108,14 +108,20 @@ def kin_pairs(store: GraphStore, seeds: Sequence[str], as_of: str | None,
     for path in paths:
         if path.nodes[0] == path.nodes[-1]:
             continue
+        if path.nodes[0] > path.nodes[-1]:  # read every pair from its smaller key: the answer
+            path = GraphPath(path.nodes[::-1], path.edges[::-1])  # must not depend on the seed
         found = classify_path(path, sexes)
         if found is None:
             continue
         held = best.get(found.pair)
-        if held is None or (found.category.rank, -len(found.path.edges)) > (
-                held.category.rank, -len(held.path.edges)):
+        if held is None or _rank(found) < _rank(held):
             best[found.pair] = found
     return [best[k] for k in sorted(best)]
+
+
+def _rank(pair: KinPair) -> tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Strongest category first, then the shortest path, then a fixed order."""
+    return -pair.category.rank, len(pair.path.edges), pair.path.sort_key()
 
 
 def sexes_of(store: GraphStore, keys: Iterable[str]) -> dict[str, Sex | None]:

@@ -56,7 +56,9 @@ def kin_findings(ctx: Context, chains: dict[str, PostChain],
     for person, post_ids in sorted(snap.posts_of.items()):
         pkey = node_key("Person", person)
         for post_id in post_ids:
-            chain = chains[post_id]
+            chain = chains.get(post_id)
+            if chain is None:
+                continue
             for depth, step in enumerate(chain.chain, start=1):
                 for other in step.holders:
                     okey = node_key("Person", other)
@@ -106,12 +108,14 @@ def _last_sat(history: list[Holding], before: date) -> Holding | None:
     return max(ended, key=lambda h: (h.end or date.min, h.id), default=None)
 
 
-def _deputies_alone(ctx: Context) -> Iterator[Finding]:
+def _deputies_alone(ctx: Context, wanted: set[str] | None) -> Iterator[Finding]:
     rule, snap = ctx.rules.rule("SUPERVISION-GAP"), ctx.snap
     day, limit = snap.as_of or date.today(), int(rule.param("vacancy_days"))
     last_of: dict[str, Holding | None] = {}
     for post_id in sorted(snap.holders):
         post = snap.posts[post_id]
+        if wanted is not None and not wanted & set(snap.holders[post_id]):
+            continue
         principals = snap.principals.get(post.unit_id, [])
         if post.role not in (PostRole.deputy, PostRole.member) or post.reports_to in snap.posts:
             continue
@@ -137,10 +141,11 @@ def _deputies_alone(ctx: Context) -> Iterator[Finding]:
                               f"{ctx.name(person)}已{days}天无在任正职（超过{limit}天）")
 
 
-def gap_findings(ctx: Context, chains: dict[str, PostChain]) -> Iterator[Finding]:
+def gap_findings(ctx: Context, chains: dict[str, PostChain],
+                 wanted: set[str] | None = None) -> Iterator[Finding]:
     if ctx.rules.rule("SUPERVISION-GAP").enabled:
         yield from _unsupervised_principals(ctx, chains)
-        yield from _deputies_alone(ctx)
+        yield from _deputies_alone(ctx, wanted)
 
 
 def cycle_findings(ctx: Context) -> Iterator[Finding]:
@@ -180,11 +185,18 @@ def findings_in(store: GraphStore, rules: RuleSet, snap: Snapshot,
     """The supervision findings of a snapshot - also a what-if one
     (`Snapshot.load(store, day, extra=..., ending=...)`)."""
     walker = Chains(snap)
-    chains = {p: walker.walk(p) for p in sorted(snap.holders)}
     wanted = None if focus is None else set(focus)
     pairs = chain_pairs(store, snap, wanted) if rules.enabled("SUPERVISION-KIN") else {}
-    people = {*snap.posts_of, *(k.partition("/")[2] for p in pairs.values() for k in p.path.nodes)}
+    if wanted is None:
+        posts = sorted(snap.holders)
+    else:  # only the chains a finding about these people can lie on
+        involved = wanted | {k.partition("/")[2] for p in pairs for k in p}
+        posts = sorted({post for person in involved for post in snap.posts_of.get(person, [])})
+    chains = {p: walker.walk(p) for p in posts}
+    people = {*(snap.posts_of if wanted is None else
+                {h for c in chains.values() for s in [c.start, *c.chain] for h in s.holders}),
+              *(k.partition("/")[2] for p in pairs.values() for k in p.path.nodes)}
     ctx = Context.build(store, rules, snap, people)
-    found = [*kin_findings(ctx, chains, pairs), *gap_findings(ctx, chains),
+    found = [*kin_findings(ctx, chains, pairs), *gap_findings(ctx, chains, wanted),
              *cycle_findings(ctx)]
     return one_per_key(f for f in found if wanted is None or wanted & set(f.persons))
