@@ -149,3 +149,9 @@ class CachedStore(GraphStore):
             with self._lock:
                 self._counts[as_of] = found
         return found
+
+
+def cached_snapshot(store: GraphStore, day: date) -> Snapshot | None:
+    """The cached snapshot of `day` when the store caches them (the API's), else None (the
+    query then loads its own)."""
+    return store.snapshot(day) if isinstance(store, CachedStore) else None

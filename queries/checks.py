@@ -13,12 +13,14 @@ from graph.store.base import GraphStore
 from queries.avoidance import check as avoidance
 from queries.findings import FindingsReport, report
 from queries.rules import RuleSet
+from queries.snapshot import Snapshot
 from queries.supervision import checks as supervision
 from queries.supervision.records_check import record_findings
 
 SNAPSHOT_CHECKS: tuple[avoidance.SnapshotCheck, ...] = (avoidance.findings_in,
                                                         supervision.findings_in)
 Proposal = avoidance.Proposal
+proposal_day = avoidance.proposal_day
 
 
 def audit(store: GraphStore, rules: RuleSet, as_of: date | None,
@@ -31,9 +33,10 @@ def audit(store: GraphStore, rules: RuleSet, as_of: date | None,
 
 
 def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
-            as_of: date | None = None) -> FindingsReport:
-    """The avoidance and supervision findings the proposed appointments would create."""
-    return avoidance.what_if(store, rules, proposals, as_of, SNAPSHOT_CHECKS)
+            as_of: date | None = None, snap: Snapshot | None = None) -> FindingsReport:
+    """The avoidance and supervision findings the proposed appointments would create (over
+    `snap`, the snapshot of the day, when the caller keeps one)."""
+    return avoidance.what_if(store, rules, proposals, as_of, SNAPSHOT_CHECKS, snap)
 
 
-__all__ = ["Proposal", "audit", "what_if"]
+__all__ = ["Proposal", "audit", "proposal_day", "what_if"]

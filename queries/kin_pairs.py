@@ -10,11 +10,12 @@ path wins.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.records import EdgeRecord
+from graph.ids import node_key
+from graph.records import EdgeRecord, iso
 from graph.store.base import GraphPath, GraphStore
 from queries.kinship import (
     Category,
@@ -30,6 +31,7 @@ from queries.kinship import (
     resolve,
     term_for,
 )
+from queries.snapshot import Snapshot
 
 MAX_READINGS = 16
 
@@ -117,6 +119,24 @@ def kin_pairs(store: GraphStore, seeds: Sequence[str], as_of: str | None,
         if held is None or _rank(found) < _rank(held):
             best[found.pair] = found
     return [best[k] for k in sorted(best)]
+
+
+def holder_pairs(store: GraphStore, snap: Snapshot,
+                 focus: Collection[str] | None) -> list[KinPair]:
+    """Kin pairs among the post holders of a snapshot (those of `focus` when given). Focused,
+    the paths from the focus people to anyone are read once per date (`Snapshot.remember`,
+    shared with what-if snapshots) and kept where the other end holds a post."""
+    day = iso(snap.as_of)
+    if focus is None:
+        holders = [node_key("Person", p) for p in sorted(snap.posts_of)]
+        return kin_pairs(store, holders, day, holders) if holders else []
+    seeds = tuple(node_key("Person", p) for p in sorted(set(focus)))
+    if not seeds or not snap.posts_of:
+        return []
+    found = snap.remember(("kin_from", *seeds), lambda: kin_pairs(store, seeds, day))
+    held = {k for k in (*seeds, *(p.a for p in found), *(p.b for p in found))
+            if k.partition("/")[2] in snap.posts_of}
+    return [p for p in found if (p.a in seeds and p.b in held) or (p.b in seeds and p.a in held)]
 
 
 def _rank(pair: KinPair) -> tuple[int, int, tuple[tuple[str, ...], tuple[str, ...]]]:

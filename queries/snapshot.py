@@ -7,10 +7,12 @@ that establish them, for evidence paths.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from graph import records as r
 from graph.convert import edge_to_model, node_to_model
@@ -21,6 +23,10 @@ from graph.regions import is_region_code
 from graph.store.base import GraphStore
 from graph.vocab import PostRole, UnitKind
 
+T = TypeVar("T")
+MAX_SHARED = 256
+"""Date-scoped facts kept per snapshot (see `Snapshot.remember`); the oldest go first."""
+ORG = "org:"
 LEADING = (PostRole.principal, PostRole.deputy, PostRole.member)
 LED_BY_COMMITTEE = frozenset(UnitKind) - {UnitKind.party_committee, UnitKind.enterprise,
                                           UnitKind.institution, UnitKind.other}
@@ -53,6 +59,12 @@ class Snapshot:
     overseers: dict[str, list[str]] = field(default_factory=dict)
     root_committee: dict[str, str] = field(default_factory=dict)
     """Region code -> the root party committee governing it (党委领导同级政府、人大、政协)."""
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Indexes derived from this snapshot by later modules (the chain walker ...), built once
+    per snapshot: a cached snapshot serves many requests."""
+    shared: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    """Facts that depend on the date but not on who holds which post (kinship paths, acts),
+    by key; a what-if snapshot (`moved`) shares them with the snapshot it came from."""
 
     def __post_init__(self) -> None:
         holders: dict[str, list[str]] = defaultdict(list)
@@ -88,6 +100,61 @@ class Snapshot:
         holdings = [h for e in store.scan_edges(r.HOLDS, r.iso(as_of))
                     if isinstance(h := edge_to_model(e), Holding) and h.person_id not in leaving]
         return cls(as_of, units, posts, [*holdings, *extra])
+
+    def moved(self, extra: Iterable[Holding] = (), ending: Iterable[str] = ()) -> Snapshot:
+        """This snapshot after a what-if: the current holdings of the persons in `ending`
+        end and the `extra` holdings begin. Equal to `Snapshot.load(store, as_of, extra,
+        ending)` on the same store, built by patching only the people and posts that change;
+        `self` is not changed."""
+        leaving, given = set(ending), list(extra)
+        added = sorted(given, key=lambda h: (h.post_id, h.person_id, h.start))
+        new = copy.copy(self)
+        new.holders, new.posts_of = dict(self.holders), dict(self.posts_of)
+        new.holding_of = dict(self.holding_of)
+        new.holdings = [*(h for h in self.holdings if h.person_id not in leaving), *given]
+        new.memo = {k: v for k, v in self.memo.items() if k.startswith(ORG)}
+        for person in leaving:
+            for post in new.posts_of.pop(person, []):
+                new.holding_of.pop((person, post), None)
+                left = [p for p in new.holders[post] if p != person]
+                if left:
+                    new.holders[post] = left
+                else:
+                    del new.holders[post]
+        for h in added:  # as __post_init__: the latest start wins, ties to the later one
+            held = new.holding_of.get((h.person_id, h.post_id))
+            if held is None:
+                new.holders[h.post_id] = sorted([*new.holders.get(h.post_id, []), h.person_id])
+                new.posts_of[h.person_id] = sorted([*new.posts_of.get(h.person_id, []),
+                                                    h.post_id])
+            if held is None or held.start <= h.start:
+                new.holding_of[(h.person_id, h.post_id)] = h
+        return new
+
+    def org_memo(self, name: str, compute: Callable[[], T]) -> T:
+        """An index that depends on posts and units only, built once and kept by what-if
+        snapshots (`moved` changes holdings, never posts or units)."""
+        key = ORG + name
+        if key not in self.memo:
+            self.memo[key] = compute()
+        found: T = self.memo[key]
+        return found
+
+    def remember(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+        """`compute()` once per key for this date (see `shared`)."""
+        if key in self.shared:
+            found: T = self.shared[key]
+            return found
+        value = self.shared[key] = compute()
+        while len(self.shared) > MAX_SHARED:
+            self.shared.pop(next(iter(self.shared)), None)
+        return value
+
+    def held_posts(self, person_ids: Iterable[str] | None = None) -> list[str]:
+        """The posts held on the date (by one of `person_ids` when given), sorted."""
+        if person_ids is None:
+            return sorted(self.holders)
+        return sorted({post for p in person_ids for post in self.posts_of.get(p, [])})
 
     def holding_edge(self, person_id: str, post_id: str) -> str:
         return self.holding_of[(person_id, post_id)].id

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -39,9 +39,18 @@ class State:
         return term(key, self.lang)
 
 
-def state(ctx: typer.Context) -> State:
+StoreName = Literal["embedded", "neo4j"]
+StoreOpt = Annotated[StoreName | None, typer.Option(
+    "--store", help="Which store for this command (overrides the global --store)")]
+
+
+def state(ctx: typer.Context, store: StoreName | None = None) -> State:
+    """The global options, with the store a command was given (`load X --store neo4j`)."""
     obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State()
+    found = obj if isinstance(obj, State) else State()
+    if store is None:
+        return found
+    return replace(found, settings=found.settings.model_copy(update={"store": store}))
 
 
 @contextmanager

@@ -10,7 +10,15 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from api.cli.common import console, fail_cleanly, progress_bar, state, store_of, table
+from api.cli.common import (
+    StoreOpt,
+    console,
+    fail_cleanly,
+    progress_bar,
+    state,
+    store_of,
+    table,
+)
 from api.cli.review_cmds import default_actor
 from graph import ops
 from graph.store.base import GraphStore
@@ -49,9 +57,10 @@ def load(
     rejects: Annotated[Path | None, typer.Option(help="Where to write the reject report")] = None,
     accept_partial: Annotated[bool, typer.Option(
         help="Exit 0 even when some rows were rejected")] = False,
+    store_name: StoreOpt = None,
 ) -> None:
     """Load a roster bundle into the store (载入花名册); re-loading changes nothing."""
-    st = state(ctx)
+    st = state(ctx, store_name)
     with store_of(st) as store:
         report = load_path(store, bundle, st.settings.batch_size, st.settings.data_dir)
     rows = [[name, c.read, c.loaded, c.rejected] for name, c in report.counts.items()]
@@ -75,9 +84,10 @@ def stats(
     as_of: Annotated[datetime | None, typer.Option(
         formats=["%Y-%m-%d"], help="Count relations active on this date")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    store_name: StoreOpt = None,
 ) -> None:
     """Counts of nodes and relations in the store (图谱统计)."""
-    st = state(ctx)
+    st = state(ctx, store_name)
     day = as_of.date() if as_of else None
     with store_of(st) as store, fail_cleanly():
         counts = ops.stats(store, day)
@@ -95,9 +105,10 @@ def stats(
 def export(
     ctx: typer.Context,
     out: Annotated[Path, typer.Argument(help="Directory to write the roster bundle to")],
+    store_name: StoreOpt = None,
 ) -> None:
     """Export the whole graph back to a roster bundle (导出花名册)."""
-    st = state(ctx)
+    st = state(ctx, store_name)
     with store_of(st) as store, fail_cleanly():
         bundle = ops.export_bundle(store)
     paths = write_bundle_dir(bundle, out)

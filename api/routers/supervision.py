@@ -13,40 +13,20 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 
 from api.auth.deps import require
-from api.cache import CachedStore
+from api.cache import cached_snapshot
 from api.deps import ActorDep, AsOfQ, AuditDep, RulesDep, StoreDep
 from api.netview import cytoscape
 from graph.network import Network
-from graph.store.base import GraphStore
 from queries.findings import FindingsReport, report
-from queries.supervision.chain import (
-    ChainReport,
-    Kind,
-    chain_report,
-    chains_in,
-    resolve_subject,
-)
+from queries.supervision.chain import ChainReport, chain_report
 from queries.supervision.checks import supervision_findings
 from queries.supervision.network import chain_network
-from queries.supervision.reads import names
 from queries.supervision.records_check import record_findings
 from queries.supervision.reverse import RecommendedReport, recommendation_network, recommended
 from queries.supervision.span import SpanReport, span
 from queries.supervision.trail import TrailReport, trail
 
 router = APIRouter(tags=["supervision"])
-
-
-def _chain_report(store: GraphStore, ident: str, day: date, kind: Kind) -> ChainReport:
-    """`chain_report` over the cached snapshot of the day when the store caches them."""
-    if not isinstance(store, CachedStore):
-        return chain_report(store, ident, day, kind)
-    kind, ident = resolve_subject(store, ident, kind)
-    chains = chains_in(store.snapshot(day), kind, ident)
-    people = {p for c in chains for s in [c.start, *c.chain] for p in s.holders}
-    people |= {ident} if kind == "person" else set()
-    return ChainReport(subject=ident, kind=kind, as_of=day, chains=chains,
-                       names=names(store, people))
 FINDINGS = [Depends(require("findings"))]
 
 
@@ -59,7 +39,8 @@ def get_chain(
                                     "cytoscape: Cytoscape.js elements")] = "json",
 ) -> ChainReport | Network | list[dict[str, Any]]:
     """The supervision chain of a post, or one per post a person holds (default today)."""
-    rep = _chain_report(store, ident, as_of or date.today(), kind)
+    day = as_of or date.today()
+    rep = chain_report(store, ident, day, kind, cached_snapshot(store, day))
     people = sorted({p for c in rep.chains for s in [c.start, *c.chain] for p in s.holders})
     if kind == "person":
         log.record(actor, "read_chain", ident)
@@ -76,7 +57,8 @@ def get_chain(
 def get_span(person_id: str, store: StoreDep, log: AuditDep, actor: ActorDep,
              as_of: AsOfQ = None) -> SpanReport:
     """Everyone the person supervises directly and indirectly, with counts."""
-    rep = span(store, person_id, as_of)
+    day = as_of or date.today()
+    rep = span(store, person_id, day, cached_snapshot(store, day))
     log.record(actor, "read_span", person_id)
     return rep
 

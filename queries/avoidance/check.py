@@ -6,17 +6,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from graph import records as r
 from graph.errors import InvalidInput, NotFound
 from graph.ids import node_key
 from graph.model import Holding
 from graph.store.base import GraphStore
 from queries.avoidance.context import Context
-from queries.avoidance.duty import acts, duty_findings, duty_pairs
+from queries.avoidance.duty import duty_facts, duty_findings
 from queries.avoidance.kin_rules import PAIR_RULES
 from queries.avoidance.region import region_findings
 from queries.findings import Finding, FindingsReport, one_per_key, report
-from queries.kin_pairs import kin_pairs
+from queries.kin_pairs import holder_pairs
 from queries.rules import RuleSet
 from queries.snapshot import Snapshot
 
@@ -46,13 +45,10 @@ class Proposal:
 def findings_in(store: GraphStore, rules: RuleSet, snap: Snapshot,
                 focus: set[str] | None = None) -> list[Finding]:
     """Every avoidance finding in a snapshot (those involving `focus` when given)."""
-    day = r.iso(snap.as_of)
-    holders = [node_key("Person", p) for p in sorted(snap.posts_of)]
-    seeds = holders if focus is None else [node_key("Person", p) for p in sorted(focus)]
-    pairs = kin_pairs(store, seeds, day, holders) if seeds and holders else []
-    all_acts = acts(store, snap.as_of, focus)
-    dpairs = duty_pairs(store, all_acts, snap.as_of)
-    people = {*snap.posts_of, *(a.actor_id for a in all_acts), *(a.candidate_id for a in all_acts),
+    pairs = holder_pairs(store, snap, focus)
+    all_acts, dpairs = duty_facts(store, snap, focus)
+    people = {*(snap.posts_of if focus is None else focus),
+              *(a.actor_id for a in all_acts), *(a.candidate_id for a in all_acts),
               *(k.partition("/")[2] for p in [*pairs, *dpairs] for k in p.path.nodes)}
     ctx = Context.build(store, rules, snap, people)
     out: list[Finding] = []
@@ -80,10 +76,18 @@ def audit(store: GraphStore, rules: RuleSet, as_of: date | None,
     return report(rules, as_of, (f for check in checks for f in check(store, rules, snap, focus)))
 
 
+def proposal_day(proposals: Sequence[Proposal], as_of: date | None) -> date:
+    """The date a what-if check is made on: `as_of`, else the latest proposal date, else
+    today."""
+    return as_of or max((p.on for p in proposals if p.on), default=None) or date.today()
+
+
 def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
             as_of: date | None = None,
-            checks: Sequence[SnapshotCheck] = (findings_in,)) -> FindingsReport:
-    """The findings the proposed appointments would create (not those that exist already)."""
+            checks: Sequence[SnapshotCheck] = (findings_in,),
+            snap: Snapshot | None = None) -> FindingsReport:
+    """The findings the proposed appointments would create (not those that exist already).
+    `snap` is the snapshot of the day when the caller keeps one (the API caches them)."""
     if not proposals:
         raise InvalidInput("no proposal given")
     keys = [node_key("Person", p.person_id) for p in proposals] + [
@@ -91,13 +95,13 @@ def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
     missing = sorted(set(keys) - store.existing(keys))
     if missing:
         raise NotFound(f"unknown in the graph: {', '.join(missing)}")
-    day = as_of or max((p.on for p in proposals if p.on), default=None) or date.today()
+    day = proposal_day(proposals, as_of)
     focus = {p.person_id for p in proposals}
-    before_snap = Snapshot.load(store, day)
+    before_snap = snap if snap is not None and snap.as_of == day else Snapshot.load(store, day)
     before = [f for check in checks for f in check(store, rules, before_snap, focus)]
     extra = [Holding(person_id=p.person_id, post_id=p.post_id, start=p.on or day)
              for p in proposals]
-    after_snap = Snapshot.load(store, day, extra=extra, ending=focus)
+    after_snap = before_snap.moved(extra, ending=focus)
     after = [f for check in checks for f in check(store, rules, after_snap, focus)]
     existing = {f.key() for f in before}
     return report(rules, day, (f for f in after if f.key() not in existing))

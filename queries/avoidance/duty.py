@@ -7,25 +7,43 @@ from datetime import date
 
 from graph import records as r
 from graph.convert import edge_to_model
+from graph.ids import node_key
 from graph.model import Act
 from graph.store.base import GraphStore
 from queries.avoidance.context import Context, kin_evidence
 from queries.findings import Evidence, Finding, make
 from queries.kin_pairs import KinPair, kin_pairs
+from queries.snapshot import Snapshot
+from queries.supervision.reads import edges_around
 
 RULE_OF_TYPE = {"VOTES_ON": "DUTY-VOTE", "INSPECTS": "DUTY-INSPECT",
                 "RECOMMENDS": "DUTY-RECOMMEND"}
 
 
 def acts(store: GraphStore, as_of: date | None, person_ids: set[str] | None) -> list[Act]:
-    out = []
-    for etype in RULE_OF_TYPE:
-        for edge in store.scan_edges(etype, r.iso(as_of)):
-            act = edge_to_model(edge)
-            if isinstance(act, Act) and (person_ids is None or act.actor_id in person_ids
-                                         or act.candidate_id in person_ids):
-                out.append(act)
+    """Votes, inspections and recommendations in force on `as_of`: all of them, or those
+    done by or on the given people (read around them, not scanned)."""
+    if person_ids is None:
+        edges = [e for etype in RULE_OF_TYPE for e in store.scan_edges(etype, r.iso(as_of))]
+    else:
+        edges = edges_around(store, (node_key("Person", p) for p in person_ids),
+                             list(RULE_OF_TYPE), as_of)
+    out = [a for e in edges if isinstance(a := edge_to_model(e), Act) and (
+        person_ids is None or a.actor_id in person_ids or a.candidate_id in person_ids)]
     return sorted(out, key=lambda a: (a.on or date.min, a.id))
+
+
+def duty_facts(store: GraphStore, snap: Snapshot,
+               focus: set[str] | None) -> tuple[list[Act], list[KinPair]]:
+    """The acts (of `focus` when given) and the kin pairs among their actors and candidates;
+    they do not depend on who holds which post, so a what-if snapshot reuses them."""
+    def compute() -> tuple[list[Act], list[KinPair]]:
+        found = acts(store, snap.as_of, focus)
+        return found, duty_pairs(store, found, snap.as_of)
+
+    if focus is None:
+        return compute()
+    return snap.remember(("duty", *sorted(focus)), compute)
 
 
 def _kin_at(pair: KinPair, day: date | None) -> bool:

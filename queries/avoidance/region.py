@@ -37,8 +37,8 @@ def region_findings(ctx: Context, person_ids: set[str] | None = None) -> Iterato
         if not rule.enabled:
             continue
         kinds, level = set(rule.param("unit_kinds")), rule.param("level")
-        for post_id, holders in sorted(snap.holders.items()):
-            post = snap.posts[post_id]
+        for post_id in snap.held_posts(person_ids):
+            post, holders = snap.posts[post_id], snap.holders[post_id]
             unit = snap.units.get(post.unit_id)
             if post.role.value != "principal" or unit is None or unit.kind.value not in kinds:
                 continue

@@ -11,6 +11,7 @@ stops there and names the loop in `cycle` (and has no `top`).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 from typing import Literal
 
@@ -78,7 +79,28 @@ class Chains:
 
     def __init__(self, snap: Snapshot) -> None:
         self.snap = snap
-        self._up: dict[str, tuple[Lead | None, list[str]]] = {}
+        self._up: dict[str, tuple[Lead | None, list[str]]] = snap.org_memo("up", dict)
+        """Leader choices depend on posts and units only: what-if snapshots share them."""
+
+    @classmethod
+    def of(cls, snap: Snapshot) -> Chains:
+        """The walker of a snapshot, shared by everyone reading the same snapshot."""
+        found = snap.memo.get("chains")
+        if not isinstance(found, Chains):
+            found = snap.memo["chains"] = cls(snap)
+        return found
+
+    def children(self) -> dict[str, list[str]]:
+        """Leader post -> the posts whose chain follows it one step up (sorted ids)."""
+        def build() -> dict[str, list[str]]:
+            children: dict[str, list[str]] = defaultdict(list)
+            for post_id in sorted(self.snap.posts):
+                lead, _ = self.up(post_id)
+                if lead is not None:
+                    children[lead.leader].append(post_id)
+            return dict(children)
+
+        return self.snap.org_memo("children", build)
 
     def up(self, post_id: str) -> tuple[Lead | None, list[str]]:
         """The leader followed from a post and the alternatives (post ids) left aside."""
@@ -143,19 +165,19 @@ def resolve_subject(store: GraphStore, subject: str, kind: Kind | None = None) -
 
 
 def chains_in(snap: Snapshot, kind: Kind, ident: str) -> list[PostChain]:
-    walker = Chains(snap)
+    walker = Chains.of(snap)
     post_ids = snap.posts_of.get(ident, []) if kind == "person" else [ident]
     return [walker.walk(p) for p in post_ids]
 
 
 def chain_report(store: GraphStore, subject: str, as_of: date | None,
-                 kind: Kind | None = None) -> ChainReport:
+                 kind: Kind | None = None, snap: Snapshot | None = None) -> ChainReport:
     """The chains of a post, or one per post a person holds on `as_of` (default today; a
-    person without a post then has no chain)."""
+    person without a post then has no chain). `snap` is the snapshot of that day when the
+    caller keeps one (the API caches them); otherwise it is loaded."""
     kind, ident = resolve_subject(store, subject, kind)
     as_of = as_of or date.today()
-    snap = Snapshot.load(store, as_of)
-    chains = chains_in(snap, kind, ident)
+    chains = chains_in(snap or Snapshot.load(store, as_of), kind, ident)
     people = {p for c in chains for s in [c.start, *c.chain] for p in s.holders}
     if kind == "person":
         people.add(ident)

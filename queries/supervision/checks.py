@@ -19,14 +19,13 @@ from datetime import date
 
 import networkx as nx
 
-from graph import records as r
 from graph.ids import node_key
 from graph.model import Holding
 from graph.store.base import GraphStore
 from graph.vocab import PostRole, UnitKind
 from queries.avoidance.context import Context, kin_evidence
 from queries.findings import Evidence, Finding, make, one_per_key
-from queries.kin_pairs import KinPair, kin_pairs
+from queries.kin_pairs import KinPair, holder_pairs
 from queries.ranks import lower_of
 from queries.rules import RuleSet
 from queries.snapshot import Lead, Snapshot
@@ -42,10 +41,7 @@ def _lead(ctx: Context, step: ChainStep) -> list[Evidence]:
 def chain_pairs(store: GraphStore, snap: Snapshot,
                 focus: Collection[str] | None) -> dict[tuple[str, str], KinPair]:
     """Kin pairs among the post holders on the date (those of `focus` when given)."""
-    holders = [node_key("Person", p) for p in sorted(snap.posts_of)]
-    seeds = holders if focus is None else [node_key("Person", p) for p in sorted(focus)]
-    found = kin_pairs(store, seeds, r.iso(snap.as_of), holders) if holders and seeds else []
-    return {p.pair: p for p in found}
+    return {p.pair: p for p in holder_pairs(store, snap, focus)}
 
 
 def kin_findings(ctx: Context, chains: dict[str, PostChain],
@@ -53,9 +49,9 @@ def kin_findings(ctx: Context, chains: dict[str, PostChain],
     rule, snap = ctx.rules.rule("SUPERVISION-KIN"), ctx.snap
     if not rule.enabled:
         return
-    for person, post_ids in sorted(snap.posts_of.items()):
+    for person in sorted({p for post in chains for p in snap.holders.get(post, [])}):
         pkey = node_key("Person", person)
-        for post_id in post_ids:
+        for post_id in snap.posts_of.get(person, []):
             chain = chains.get(post_id)
             if chain is None:
                 continue
@@ -112,10 +108,8 @@ def _deputies_alone(ctx: Context, wanted: set[str] | None) -> Iterator[Finding]:
     rule, snap = ctx.rules.rule("SUPERVISION-GAP"), ctx.snap
     day, limit = snap.as_of or date.today(), int(rule.param("vacancy_days"))
     last_of: dict[str, Holding | None] = {}
-    for post_id in sorted(snap.holders):
+    for post_id in snap.held_posts(wanted):
         post = snap.posts[post_id]
-        if wanted is not None and not wanted & set(snap.holders[post_id]):
-            continue
         principals = snap.principals.get(post.unit_id, [])
         if post.role not in (PostRole.deputy, PostRole.member) or post.reports_to in snap.posts:
             continue
@@ -148,10 +142,12 @@ def gap_findings(ctx: Context, chains: dict[str, PostChain],
         yield from _deputies_alone(ctx, wanted)
 
 
-def cycle_findings(ctx: Context) -> Iterator[Finding]:
-    rule, snap = ctx.rules.rule("SUPERVISION-CYCLE"), ctx.snap
-    if not rule.enabled:
-        return
+Loop = tuple[list[str], list[tuple[str, str]], dict[tuple[str, str], Lead]]
+
+
+def _loops(snap: Snapshot) -> list[Loop]:
+    """Each loop of the leader relation: its posts, one cycle through them (below -> above)
+    and the leads along it. They depend on posts and units only."""
     graph: nx.DiGraph[str] = nx.DiGraph()
     leads: dict[tuple[str, str], Lead] = {}
     for post_id in sorted(snap.posts):
@@ -160,8 +156,19 @@ def cycle_findings(ctx: Context) -> Iterator[Finding]:
             leads[(post_id, lead.leader)] = lead
     loops = [sorted(c) for c in nx.strongly_connected_components(graph)
              if len(c) > 1 or graph.has_edge(next(iter(c)), next(iter(c)))]
+    out: list[Loop] = []
     for loop in sorted(loops):
-        cycle = nx.find_cycle(graph.subgraph(loop), source=loop[0])
+        cycle = [(str(e[0]), str(e[1])) for e in nx.find_cycle(graph.subgraph(loop),
+                                                               source=loop[0])]
+        out.append((loop, cycle, {k: leads[k] for k in cycle}))
+    return out
+
+
+def cycle_findings(ctx: Context) -> Iterator[Finding]:
+    rule, snap = ctx.rules.rule("SUPERVISION-CYCLE"), ctx.snap
+    if not rule.enabled:
+        return
+    for loop, cycle, leads in snap.org_memo("loops", lambda: _loops(snap)):
         path = [e for below, above, *_ in cycle for e in ctx.lead(leads[(below, above)])]
         persons = sorted({p for post in loop for p in snap.holders.get(post, [])})
         posts_in_order = [below for below, *_ in cycle]
@@ -184,7 +191,7 @@ def findings_in(store: GraphStore, rules: RuleSet, snap: Snapshot,
                 focus: Collection[str] | None = None) -> list[Finding]:
     """The supervision findings of a snapshot - also a what-if one
     (`Snapshot.load(store, day, extra=..., ending=...)`)."""
-    walker = Chains(snap)
+    walker = Chains.of(snap)
     wanted = None if focus is None else set(focus)
     pairs = chain_pairs(store, snap, wanted) if rules.enabled("SUPERVISION-KIN") else {}
     if wanted is None:

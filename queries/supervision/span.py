@@ -60,12 +60,7 @@ class SpanReport(BaseModel):
 
 def below(snap: Snapshot, roots: list[str]) -> dict[str, tuple[int, str]]:
     """Post id -> (level, root post) for every post under the roots (breadth first)."""
-    walker = Chains(snap)
-    children: dict[str, list[str]] = defaultdict(list)
-    for post_id in sorted(snap.posts):
-        lead, _ = walker.up(post_id)
-        if lead is not None:
-            children[lead.leader].append(post_id)
+    children = Chains.of(snap).children()
     found: dict[str, tuple[int, str]] = {}
     frontier = [(r, r) for r in roots]
     depth = 0
@@ -81,11 +76,13 @@ def below(snap: Snapshot, roots: list[str]) -> dict[str, tuple[int, str]]:
     return found
 
 
-def span(store: GraphStore, person_id: str, as_of: date | None = None) -> SpanReport:
-    """Everyone `person_id` supervises on `as_of` (default today), with counts."""
+def span(store: GraphStore, person_id: str, as_of: date | None = None,
+         snap: Snapshot | None = None) -> SpanReport:
+    """Everyone `person_id` supervises on `as_of` (default today), with counts; `snap` is the
+    snapshot of that day when the caller keeps one."""
     resolve_subject(store, person_id, "person")
     day = as_of or date.today()
-    snap = Snapshot.load(store, day)
+    snap = snap or Snapshot.load(store, day)
     roots = snap.posts_of.get(person_id, [])
     under = below(snap, roots)
     people = names(store, {person_id, *(p for q in under for p in snap.holders.get(q, []))})

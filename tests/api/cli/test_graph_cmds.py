@@ -82,3 +82,17 @@ def test_load_into_neo4j(env: dict[str, str], bundle: Path, neo4j_uri: str,
     runner.invoke(app, ["load", str(bundle)], env=env)
     assert _stats(env)["nodes"] == {"Assessment": 1, "Person": 6, "Post": 7, "Region": 4,
                                     "Training": 1, "Unit": 5}
+
+
+def test_store_option_on_the_command(env: dict[str, str], bundle: Path, neo4j_uri: str,
+                                     neo4j_store: Neo4jStore) -> None:
+    """`load BUNDLE --store neo4j` overrides the default store for that command only."""
+    neo4j_store.clear()
+    env = {**env, "NEO4J_URI": neo4j_uri}  # the default store stays embedded
+    result = runner.invoke(app, ["load", str(bundle), "--store", "neo4j"], env=env)
+    assert result.exit_code == 0, result.output
+    assert _stats(env, "--store", "neo4j")["nodes"] == {
+        "Assessment": 1, "Person": 6, "Post": 7, "Region": 4, "Training": 1, "Unit": 5}
+    assert _stats(env)["nodes"] == {}  # nothing went into the embedded store
+    bad = runner.invoke(app, ["load", str(bundle), "--store", "sqlite"], env=env)
+    assert bad.exit_code == 2 and "sqlite" in bad.output

@@ -1,0 +1,158 @@
+"""Supervision chain and span latency on each store (issue 5: chain median <= 5 ms, span of a
+county party secretary <= 200 ms at 100k cadres).
+
+    python -m bench.query_bench [--cadres 100000] [--stores embedded neo4j] [--samples 500]
+
+Loads a generated bundle (`bench/results/bundle-N`, generated when missing) into a fresh store
+in a subprocess per store (Neo4j: the 5.26 test server, or NEO4J_URI), then measures the way
+the API serves: the day's snapshot is built once (`CachedStore.snapshot`, timed and reported
+on its own) and each chain/span request runs over it, plus the store reads it makes (names).
+The CLI path, which builds its own snapshot per command, is timed on a few samples too. The
+answers of every store are digested and compared: the stores must agree. A benchmark reports
+figures; it does not pass or fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from api.cache import CachedStore
+from graph import ops
+from graph.regions import is_region_code, region_level
+from graph.store.base import GraphStore
+from graph.store.embedded import EmbeddedStore
+from graph.store.neo4j import Neo4jStore
+from graph.vocab import PostRole, UnitKind
+from ingest.roster.load import read_bundle
+from queries.snapshot import Snapshot
+from queries.supervision.chain import chain_report
+from queries.supervision.span import span
+
+AS_OF = date(2026, 1, 1)
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def ms(seconds: list[float]) -> dict[str, float]:
+    done = sorted(seconds)
+
+    def pct(p: float) -> float:
+        return round(done[min(len(done) - 1, int(p * len(done)))] * 1000, 2)
+
+    return {"n": len(done), "p50_ms": pct(0.5), "p90_ms": pct(0.9), "p99_ms": pct(0.99),
+            "max_ms": round(done[-1] * 1000, 2), "mean_ms": round(statistics.mean(done) * 1000, 2)}
+
+
+def county_secretaries(snap: Snapshot) -> list[str]:
+    """Holders of the principal post of a county's root party committee (县委书记)."""
+    units = {u.id for u in snap.units.values()
+             if u.kind == UnitKind.party_committee and not u.parent_id
+             and is_region_code(u.region_code) and region_level(u.region_code or "") == "county"}
+    return sorted({p for post in snap.posts.values()
+                   if post.unit_id in units and post.role == PostRole.principal
+                   for p in snap.holders.get(post.id, [])})
+
+
+def timed(fn: Any, *args: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    out = fn(*args)
+    return time.perf_counter() - started, out
+
+
+def measure(store: GraphStore, samples: int, seed: int) -> dict[str, Any]:
+    cached = CachedStore(store, ttl=1e9)
+    build_s, snap = timed(cached.snapshot, AS_OF)
+    people = sorted(snap.posts_of)
+    picked = random.Random(seed).sample(people, min(samples, len(people)))
+    digest = hashlib.sha256()
+    chain_s: list[float] = []
+    for pid in picked:
+        took, rep = timed(chain_report, cached, pid, AS_OF, "person", snap)
+        chain_s.append(took)
+        digest.update(rep.model_dump_json().encode())
+    cli_s = [timed(chain_report, store, pid, AS_OF, "person")[0] for pid in picked[:3]]
+    secretaries = county_secretaries(snap)
+    span_s: list[float] = []
+    first_span_s = 0.0
+    sizes = []
+    for i, pid in enumerate(secretaries):
+        took, rep = timed(span, cached, pid, AS_OF, snap)
+        if i == 0:
+            first_span_s = took  # builds the snapshot's leader -> children index
+        else:
+            span_s.append(took)
+        sizes.append(rep.total)
+        digest.update(rep.model_dump_json().encode())
+    return {"snapshot_build_s": round(build_s, 2), "posts": len(snap.posts),
+            "holders": len(people), "chain": ms(chain_s),
+            "chain_cli_cold_s": round(statistics.median(cli_s), 2),
+            "county_secretaries": len(secretaries), "span_first_ms": round(first_span_s * 1000, 1),
+            "span": ms(span_s) if span_s else None,
+            "span_persons_median": statistics.median(sizes) if sizes else 0,
+            "answers_sha256": digest.hexdigest()}
+
+
+def run_one(bundle: Path, kind: str, samples: int, seed: int) -> dict[str, Any]:
+    data, _ = read_bundle(bundle)
+    with tempfile.TemporaryDirectory() as tmp:
+        store: GraphStore = (EmbeddedStore(Path(tmp) / "graph.pickle") if kind == "embedded"
+                             else Neo4jStore(os.environ["NEO4J_URI"]))
+        try:
+            store.clear()
+            load_s, _ = timed(ops.write_bundle, store, data)
+            return {"load_s": round(load_s, 1), **measure(store, samples, seed)}
+        finally:
+            store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(prog="python -m bench.query_bench", description=__doc__)
+    ap.add_argument("--cadres", type=int, default=100_000)
+    ap.add_argument("--stores", nargs="+", default=["embedded", "neo4j"])
+    ap.add_argument("--samples", type=int, default=500, help="chains measured per store")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--one", nargs=2, metavar=("BUNDLE", "STORE"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(Path(args.one[0]), args.one[1], args.samples, args.seed)))
+        return
+    from ingest.generate import generate
+    from tests.support.neo4j_server import start_server
+
+    bundle = RESULTS / f"bundle-{args.cadres}"
+    if not (bundle / "persons.csv").exists():
+        generate(bundle, cadres=args.cadres, seed=1)
+    server = start_server(heap="2g", pagecache="2g") if "neo4j" in args.stores and \
+        not os.environ.get("NEO4J_URI") else None
+    env = {**os.environ, **({"NEO4J_URI": server.uri} if server else {})}
+    rows: dict[str, Any] = {}
+    try:
+        for kind in args.stores:
+            done = subprocess.run([sys.executable, "-m", "bench.query_bench", "--one", str(bundle),
+                                   kind, "--samples", str(args.samples), "--seed", str(args.seed)],
+                                  env=env, capture_output=True, text=True, check=True)
+            rows[kind] = json.loads(done.stdout.splitlines()[-1])
+            print(kind, json.dumps(rows[kind]), flush=True)
+    finally:
+        if server:
+            server.stop()
+    agree = len({r["answers_sha256"] for r in rows.values()}) == 1
+    print("stores agree" if agree else "STORES DISAGREE", flush=True)
+    out = {"cadres": args.cadres, "as_of": AS_OF.isoformat(), "cpus": os.cpu_count(),
+           "stores": rows, "stores_agree": agree, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    (RESULTS / "query.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
