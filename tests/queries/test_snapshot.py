@@ -58,9 +58,14 @@ def test_remember_is_shared_with_what_if_snapshots(store: GraphStore) -> None:
     ops.write_bundle(store, small_county())
     base = Snapshot.load(store, DAY)
     calls: list[int] = []
-    assert base.remember(("k",), lambda: calls.append(1) or 7) == 7
+
+    def compute(value: int) -> int:
+        calls.append(value)
+        return value
+
+    assert base.remember(("k",), lambda: compute(7)) == 7
     moved = base.moved([Holding(person_id="A6", post_id="P-FIN-DEP", start=DAY)], {"A6"})
-    assert moved.remember(("k",), lambda: calls.append(1) or 8) == 7
-    assert calls == [1]
+    assert moved.remember(("k",), lambda: compute(8)) == 7
+    assert calls == [7]
     assert base.held_posts({"A3", "A4"}) == ["P-FIN-DEP", "P-TWN-HEAD"]
     assert base.held_posts() == sorted(base.holders)
