@@ -2,10 +2,11 @@
 
 Every check and chain starts from whole-graph scans (units, posts, holdings as of a date), the
 same for every request on the same day. `CachedStore` keeps those scans in memory, keyed by
-(label) or (edge type, as_of), and drops them all on any write through it (bundle and LRMX
-uploads) and after `ttl` seconds, so writes made by other processes (the CLI loading into the
-same Neo4j) are seen within `ttl`. Point look-ups, expansions and kin paths go straight to the
-store: they are cheap and request-specific.
+(label) or (edge type, as_of), the snapshots built from them, and the node records point reads
+fetched (a bounded LRU: the leaders, voters and relatives many requests touch); it drops them
+all on any write through it (bundle and LRMX uploads) and after `ttl` seconds, so writes made
+by other processes (the CLI loading into the same Neo4j) are seen within `ttl`. Expansions and
+kin paths go straight to the store: they are request-specific.
 """
 
 from __future__ import annotations
@@ -22,21 +23,27 @@ from queries.snapshot import Snapshot
 
 MAX_EDGE_SCANS = 16
 MAX_SNAPSHOTS = 4
+MAX_NODES = 200_000
+"""Node records kept for point reads (about 1 KB each)."""
 
 
 class CachedStore(GraphStore):
-    def __init__(self, inner: GraphStore, ttl: float = 300.0) -> None:
+    def __init__(self, inner: GraphStore, ttl: float = 300.0,
+                 max_nodes: int = MAX_NODES) -> None:
         self.inner = inner
+        self.max_nodes = max_nodes
         self.backend = inner.backend
         self.ttl = ttl
         self.generation = 0
         """Bumped on every invalidation: other caches (the search index) key on it."""
         self._lock = threading.Lock()
+        self._building = threading.Lock()
         self._born = time.monotonic()
         self._node_scans: dict[str, list[NodeRecord]] = {}
         self._edge_scans: OrderedDict[tuple[str, str | None], list[EdgeRecord]] = OrderedDict()
         self._counts: dict[str | None, Counts] = {}
         self._snapshots: OrderedDict[date | None, Snapshot] = OrderedDict()
+        self._nodes: OrderedDict[str, NodeRecord] = OrderedDict()
 
     def invalidate(self) -> None:
         with self._lock:
@@ -44,6 +51,7 @@ class CachedStore(GraphStore):
             self._edge_scans.clear()
             self._counts.clear()
             self._snapshots.clear()
+            self._nodes.clear()
             self._born = time.monotonic()
             self.generation += 1
 
@@ -55,17 +63,26 @@ class CachedStore(GraphStore):
         """The organisation on `as_of` (`Snapshot.load`), built once per date and generation.
         Read-only by convention: callers must not change it."""
         self.refresh()
+        found = self._cached_snapshot(as_of)
+        if found is not None:
+            return found
+        with self._building:  # one build at a time: concurrent requests wait for it
+            found = self._cached_snapshot(as_of)
+            if found is not None:
+                return found
+            built = Snapshot.load(self, as_of)
+            with self._lock:
+                self._snapshots[as_of] = built
+                while len(self._snapshots) > MAX_SNAPSHOTS:
+                    self._snapshots.popitem(last=False)
+        return built
+
+    def _cached_snapshot(self, as_of: date | None) -> Snapshot | None:
         with self._lock:
             found = self._snapshots.get(as_of)
             if found is not None:
                 self._snapshots.move_to_end(as_of)
-                return found
-        built = Snapshot.load(self, as_of)
-        with self._lock:
-            self._snapshots[as_of] = built
-            while len(self._snapshots) > MAX_SNAPSHOTS:
-                self._snapshots.popitem(last=False)
-        return built
+            return found
 
     # writes go through and invalidate
     def upsert(self, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord]) -> None:
@@ -98,12 +115,32 @@ class CachedStore(GraphStore):
     def close(self) -> None:
         self.inner.close()
 
-    # point reads go straight through
+    # node reads: hits from a bounded LRU, misses read together from the store
     def existing(self, keys: Iterable[str]) -> set[str]:
-        return self.inner.existing(keys)
+        return set(self.nodes(keys))
 
     def nodes(self, keys: Iterable[str]) -> dict[str, NodeRecord]:
-        return self.inner.nodes(keys)
+        """Node records by key (absent keys are left out). Records are shared: read-only."""
+        self.refresh()
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, NodeRecord] = {}
+        with self._lock:
+            generation = self.generation
+            for key in wanted:
+                node = self._nodes.get(key)
+                if node is not None:
+                    self._nodes.move_to_end(key)
+                    found[key] = node
+        missing = [k for k in wanted if k not in found]
+        if missing:
+            read = self.inner.nodes(missing)
+            found.update(read)
+            with self._lock:
+                if generation == self.generation:  # not invalidated while reading
+                    self._nodes.update(read)
+                    while len(self._nodes) > self.max_nodes:
+                        self._nodes.popitem(last=False)
+        return found
 
     def expand(self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None,
                cap: int) -> dict[str, Expansion]:

@@ -46,9 +46,8 @@ def deliver(store: GraphStore, net: Network, *, personal: bool, fmt: NetFormat,
     if not personal:
         net = mask_network(store, net, keep=subject)
     label, _, ident = subject.partition("/")
-    if label == "person":
-        audit.record(actor, action, ident, detail)
-    for n in net.nodes:
-        if n.type == "Person" and n.id != subject:
-            audit.record(actor, "seen_in_network", n.id.partition("/")[2], f"via {subject}")
+    reads = [(action, ident, detail)] if label == "person" else []
+    reads += [("seen_in_network", n.id.partition("/")[2], f"via {subject}")
+              for n in net.nodes if n.type == "Person" and n.id != subject]
+    audit.record_many(actor, reads)
     return cytoscape(net) if fmt == "cytoscape" else net

@@ -173,20 +173,27 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--whatif-requests", type=int, default=64,
                     help="what-if checks are costly: at most this many")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--bundle", type=Path, help="an existing roster bundle (else generated)")
+    ap.add_argument("--skip-load", action="store_true",
+                    help="NEO4J_URI already holds the bundle: do not clear and load it")
     ap.add_argument("--out", type=Path, default=RESULTS)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cadregraph-api-bench-") as tmp, ExitStack() as stack:
         root = Path(tmp)
-        print(f"generating {args.cadres:,} cadres …", flush=True)
-        generate(root / "bundle", cadres=args.cadres, seed=args.seed)
+        bundle = args.bundle or root / "bundle"
+        if args.bundle is None:
+            print(f"generating {args.cadres:,} cadres …", flush=True)
+            generate(bundle, cadres=args.cadres, seed=args.seed)
         uri = os.environ.get("NEO4J_URI")
         if not uri:
             server = start_server(heap="2g", pagecache="2g")
             stack.callback(server.stop)
             uri = server.uri
-        print(f"loading into Neo4j at {uri} …", flush=True)
-        loaded = load(uri, root / "bundle")
-        print(f"  {loaded}", flush=True)
+        loaded: dict[str, float] = {}
+        if not (args.skip_load and os.environ.get("NEO4J_URI")):
+            print(f"loading into Neo4j at {uri} …", flush=True)
+            loaded = load(uri, bundle)
+            print(f"  {loaded}", flush=True)
         token = KeyStore.of(root / "data").create("bench", "admin").token
         port = free_port()
         api = start_api(uri, root / "data", args.workers, port)
@@ -194,7 +201,7 @@ def main(argv: list[str] | None = None) -> None:
         stack.callback(api.terminate)
         base = f"http://127.0.0.1:{port}"
         results: dict[str, Any] = {}
-        for name, make in scenarios(current_holdings(root / "bundle")).items():
+        for name, make in scenarios(current_holdings(bundle)).items():
             count = args.whatif_requests if name.startswith("POST") else args.requests
             warm = asyncio.run(run_phase(base, token, name, make, 2, min(20, count), 120,
                                          args.seed + 7))
@@ -202,7 +209,8 @@ def main(argv: list[str] | None = None) -> None:
                                           args.seconds, args.seed))
             results[name] = {**phase.summary(), "warmup_p50_ms": warm.summary()["p50_ms"]}
             print(f"{name:28} {json.dumps(results[name])}", flush=True)
-    out = {"cadres": args.cadres, "clients": args.clients, "uvicorn_workers": args.workers,
+    out = {"cadres": args.cadres, "bundle": str(args.bundle or "generated"),
+           "clients": args.clients, "uvicorn_workers": args.workers,
            "store": "neo4j", "cpus": os.cpu_count(), "as_of": AS_OF, "load": loaded,
            "endpoints": results, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
     args.out.parent.mkdir(parents=True, exist_ok=True)

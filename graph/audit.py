@@ -26,14 +26,22 @@ class AuditLog:
         self._lock = threading.Lock()
 
     def record(self, actor: str, action: str, subject: str, detail: str = "") -> AuditEntry:
-        entry = AuditEntry(datetime.now(UTC).isoformat(timespec="seconds"), actor, action,
-                           subject, detail)
-        line = json.dumps(asdict(entry), ensure_ascii=False)
+        return self.record_many(actor, [(action, subject, detail)])[0]
+
+    def record_many(self, actor: str,
+                    reads: list[tuple[str, str, str]]) -> list[AuditEntry]:
+        """Several reads of one request, (action, subject, detail) each, in one append."""
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        entries = [AuditEntry(at, actor, action, subject, detail)
+                   for action, subject, detail in reads]
+        text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
+        if not text:
+            return entries
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.path.open("a", encoding="utf-8") as fh:
-                fh.write(line + "\n")
-        return entry
+                fh.write(text)
+        return entries
 
     def entries(self, subject: str | None = None) -> list[AuditEntry]:
         if not self.path.exists():

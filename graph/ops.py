@@ -117,8 +117,6 @@ def neighbourhood(
     unknown = sorted(set(types or ()) - set(r.EDGE_TYPES))
     if unknown:
         raise InvalidInput(f"unknown relation types: {', '.join(unknown)}")
-    if not store.existing([start]):
-        raise NotFound(f"no node {start!r}")
     day = r.iso(as_of)
     seen, frontier = {start}, [start]
     edges: dict[str, EdgeRecord] = {}
@@ -140,6 +138,8 @@ def neighbourhood(
         seen |= following
         frontier = sorted(following)
     found = store.nodes(sorted(seen))
+    if start not in found:  # read with the rest: one round trip fewer than asking first
+        raise NotFound(f"no node {start!r}")
     nodes = [
         NetNode(id=k, type=n.label, label=display_label(n),
                 properties={**redact(n.label, dict(n.props), sensitive=sensitive),

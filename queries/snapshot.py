@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
@@ -51,7 +51,8 @@ class Snapshot:
     as_of: date | None
     units: dict[str, Unit]
     posts: dict[str, Post]
-    holdings: list[Holding]
+    holdings: InitVar[Iterable[Holding]]
+    """The holdings in force (input only: read `holding_of`, `holders`, `posts_of`)."""
     holders: dict[str, list[str]] = field(default_factory=dict)
     posts_of: dict[str, list[str]] = field(default_factory=dict)
     holding_of: dict[tuple[str, str], Holding] = field(default_factory=dict)
@@ -66,10 +67,10 @@ class Snapshot:
     """Facts that depend on the date but not on who holds which post (kinship paths, acts),
     by key; a what-if snapshot (`moved`) shares them with the snapshot it came from."""
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, holdings: Iterable[Holding]) -> None:
         holders: dict[str, list[str]] = defaultdict(list)
         posts_of: dict[str, list[str]] = defaultdict(list)
-        for h in sorted(self.holdings, key=lambda h: (h.post_id, h.person_id, h.start)):
+        for h in sorted(holdings, key=lambda h: (h.post_id, h.person_id, h.start)):
             if (h.person_id, h.post_id) not in self.holding_of:
                 holders[h.post_id].append(h.person_id)
                 posts_of[h.person_id].append(h.post_id)
@@ -106,12 +107,11 @@ class Snapshot:
         end and the `extra` holdings begin. Equal to `Snapshot.load(store, as_of, extra,
         ending)` on the same store, built by patching only the people and posts that change;
         `self` is not changed."""
-        leaving, given = set(ending), list(extra)
-        added = sorted(given, key=lambda h: (h.post_id, h.person_id, h.start))
+        leaving = set(ending)
+        added = sorted(extra, key=lambda h: (h.post_id, h.person_id, h.start))
         new = copy.copy(self)
         new.holders, new.posts_of = dict(self.holders), dict(self.posts_of)
         new.holding_of = dict(self.holding_of)
-        new.holdings = [*(h for h in self.holdings if h.person_id not in leaving), *given]
         new.memo = {k: v for k, v in self.memo.items() if k.startswith(ORG)}
         for person in leaving:
             for post in new.posts_of.pop(person, []):

@@ -86,8 +86,8 @@ def check_appointments(
     proposals = [Proposal(p.person_id, p.post_id, p.date) for p in body.proposals]
     day = proposal_day(proposals, body.as_of)
     rep = what_if(store, rules, proposals, day, cached_snapshot(store, day))
-    for p in body.proposals:
-        log.record(actor, "what_if", p.person_id, f"post={p.post_id}")
+    log.record_many(actor, [("what_if", p.person_id, f"post={p.post_id}")
+                            for p in body.proposals])
     return rep
 
 

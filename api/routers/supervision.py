@@ -42,11 +42,9 @@ def get_chain(
     day = as_of or date.today()
     rep = chain_report(store, ident, day, kind, cached_snapshot(store, day))
     people = sorted({p for c in rep.chains for s in [c.start, *c.chain] for p in s.holders})
-    if kind == "person":
-        log.record(actor, "read_chain", ident)
-    for p in people:
-        if kind == "post" or p != ident:
-            log.record(actor, "seen_in_chain", p, f"via {kind}/{ident}")
+    log.record_many(actor, [*([("read_chain", ident, "")] if kind == "person" else []),
+                            *(("seen_in_chain", p, f"via {kind}/{ident}") for p in people
+                              if kind == "post" or p != ident)])
     if fmt == "json":
         return rep
     net = chain_network(rep)

@@ -20,7 +20,7 @@ POSTS = ("P-SEC", "P-MAYOR", "P-VMAYOR", "P-FIN-HEAD", "P-FIN-DEP", "P-FIN-ACC",
 
 def _indexes(snap: Snapshot) -> tuple[object, ...]:
     return (snap.holders, snap.posts_of, snap.holding_of, snap.principals, snap.overseers,
-            snap.root_committee, sorted(snap.holdings, key=lambda h: h.id))
+            snap.root_committee)
 
 
 MOVES = [

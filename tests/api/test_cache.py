@@ -1,0 +1,77 @@
+"""The API's read-through cache: scans and snapshots are shared, writes invalidate them."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+
+from api.cache import CachedStore, cached_snapshot
+from graph import ops
+from graph.model import Bundle, Holding, Person
+from graph.store.base import GraphStore
+from queries import snapshot as snapshot_module
+from queries.snapshot import Snapshot
+from tests.factory import small_county
+
+DAY = date(2025, 1, 1)
+
+
+def test_concurrent_requests_build_one_snapshot(store: GraphStore,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    ops.write_bundle(store, small_county())
+    cached = CachedStore(store)
+    built: list[date | None] = []
+    load = Snapshot.load.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[Snapshot], st: GraphStore, as_of: date | None) -> Snapshot:
+        built.append(as_of)
+        result: Snapshot = load(cls, st, as_of)
+        return result
+
+    monkeypatch.setattr(snapshot_module.Snapshot, "load", classmethod(counting))
+    start = threading.Barrier(8)
+    got: list[Snapshot] = []
+
+    def request() -> None:
+        start.wait()
+        got.append(cached.snapshot(DAY))
+
+    threads = [threading.Thread(target=request) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert built == [DAY] and len(got) == 8 and all(s is got[0] for s in got)
+    assert cached_snapshot(cached, DAY) is got[0]
+    assert cached_snapshot(store, DAY) is None  # an uncached store: callers load their own
+
+
+def test_a_write_drops_the_snapshots(store: GraphStore) -> None:
+    ops.write_bundle(store, small_county())
+    cached = CachedStore(store)
+    first = cached.snapshot(DAY)
+    assert "A6" in first.posts_of
+    generation = cached.generation
+    ops.write_bundle(cached, Bundle(holdings=[
+        Holding(person_id="A6", post_id="P-FIN-ACC", start=date(2023, 9, 1),
+                end=date(2024, 6, 1))]))
+    assert cached.generation > generation
+    second = cached.snapshot(DAY)
+    assert second is not first and "A6" not in second.posts_of
+
+
+def test_node_reads_are_cached_until_a_write(store: GraphStore) -> None:
+    ops.write_bundle(store, small_county())
+    cached = CachedStore(store, max_nodes=3)
+    assert cached.nodes(["person/A1", "person/NOBODY"])["person/A1"].props["name"] == "王建国"
+    assert cached.existing(["person/A1", "person/NOBODY", "post/P-SEC"]) == {
+        "person/A1", "post/P-SEC"}
+    ops.write_bundle(store, Bundle(persons=[Person(id="A1", name="王建设")]))  # behind its back
+    assert cached.nodes(["person/A1"])["person/A1"].props["name"] == "王建国"  # within the ttl
+    ops.write_bundle(cached, Bundle(persons=[Person(id="A2", name="李秀兰")]))  # through it
+    assert cached.nodes(["person/A1"])["person/A1"].props["name"] == "王建设"
+    keys = [f"person/A{i}" for i in range(1, 7)]
+    assert sorted(cached.nodes(keys)) == keys  # more than max_nodes: all read, three kept
+    assert len(cached._nodes) == 3
