@@ -12,7 +12,7 @@ from graph.model import Act, Bundle, Holding, Kinship, Person, Post, Unit
 from graph.records import EDGE_TYPES
 from graph.store.base import GraphStore
 from graph.vocab import ActRole, Gender, PostFunction, PostRole, UnitKind
-from queries.avoidance.check import audit
+from queries.checks import audit
 from queries.rules import national
 
 DAY0 = date(2000, 1, 1)
