@@ -2,14 +2,29 @@
 
 It imports nothing from `queries`: no kinship engine, no snapshot, no rule set. It reads a
 `graph.model.Bundle` (plain records) and answers, for one date, the set of finding keys
-(rule, sorted persons) of the rules below, by trying every pair of posts of every kin pair.
+(rule, sorted persons) of the ten §2 avoidance rules, by trying every pair of posts of every
+kin pair: KIN-SAME-LEADER (same unit, a common direct leader post other than theirs),
+KIN-DIRECT-LEAD (one post among the other's direct superiors), KIN-SENSITIVE (same unit, one
+leading post, the other post in 组织/人事/纪检/监察/审计/财务), KIN-BUSINESS (the principal of a
+unit whose `regulates` names the unit where the relative holds a leading post), REGION-* (the
+principal of a key organ, or of a township's 乡镇/党委/政府, whose 成长地 lies in the organ's
+region of that level), DUTY-* (below).
 
-Scope of kinship: **one declared edge**. Two people are kin when one declared the other with
-a 称谓 of `TERMS`, a table of every 称谓 the generator writes (ingest/generate/kinrows.py),
-classified by hand per rules.md §1; an unknown 称谓 is an error, not a silent miss. Kinship
-derived through several declared edges is not computed: on generated bundles every pair of
-relevant people joined by any chain of declared edges is also joined by one declared edge
-(`multi_edge_only_pairs` checks that), so within this scope the comparison is exact.
+Scope of kinship: **one declared edge**. Two people are kin on a day when one declared the
+other, in force that day, with a 称谓 of `TERMS`: every 称谓 the generator writes
+(ingest/generate/kinrows.py) and those `mutate.py` adds, classified by hand per rules.md §1
+(including terms outside it: 再从兄弟, 堂侄, 孙媳 ...); an unknown 称谓 is an error, not a
+silent miss. Kinship derived through several declared edges is not computed: on generated
+bundles (and after `mutate.py`) every pair of relevant people joined by any chain of declared
+edges is also joined by one declared edge (`multi_edge_only_pairs` checks that), and every
+rule but KIN-BUSINESS accepts all four categories, so within this scope the comparison is
+exact. KIN-BUSINESS reads the 称谓 itself (spouse, child, child's spouse).
+
+Regions nest by code prefix (GB/T 2260), as roster-format.md says; a parent_code declared in
+regions.csv against the prefix is not read (generated bundles declare none).
+
+Duty rules: an act (vote, inspection, recommendation) in force on the day (done on or before
+it) on oneself (votes only) or on someone who was kin on the act's date.
 
 Leadership, from roster-format.md (posts.csv `reports_to`): a post reports to its explicit
 `reports_to`; else deputies, members and staff report to their unit's principal(s); a principal

@@ -1,4 +1,4 @@
-"""Generated roster bundles for the avoidance tests, and one audit of each per store kind.
+"""Generated roster bundles for the avoidance tests, and their audits per store kind.
 
 Two small bundles keep the store round trips short while covering every planted rule:
 
@@ -8,6 +8,9 @@ Two small bundles keep the store round trips short while covering every planted 
   are generated independently with their own people (ingest/generate/plan.py) and counties
   point up at the city, never the reverse, so the city's rows alone are a closed bundle: the
   only place REGION-CITY is planted. `slice_block` checks the slice is closed.
+
+Each bundle also comes with seeded random edits (`mutate.py`) that create many unplanted
+situations, for the brute-force comparison.
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from ingest.roster.load import read_bundle
 from queries.avoidance.check import audit
 from queries.findings import Finding
 from queries.rules import national
+from tests.queries.avoidance.mutate import merged, mutate
 
 AS_OF = date(2026, 1, 1)
 """The date the generator's holdings are current on (passed explicitly to `generate`)."""
 SEED = 11
+MUTATION_SEED = 4
 AVOIDANCE_PREFIXES = ("KIN-", "REGION-", "DUTY-")
 Key = tuple[str, tuple[str, ...]]
 
@@ -56,10 +61,16 @@ class Planted:
 
 @dataclass(frozen=True)
 class Generated:
+    """A generated bundle as loaded (`bundle`), what was planted in it, and the random edits."""
+
     name: str
     path: Path
     bundle: Bundle
     planted: tuple[Planted, ...]
+    edits: Bundle
+    """Random edits to upsert over `bundle` (people of planted conflicts left alone)."""
+    mutated: Bundle
+    """`bundle` after the edits."""
     as_of: date = AS_OF
 
 
@@ -72,7 +83,9 @@ def read_planted(path: Path) -> tuple[Planted, ...]:
 def _load(name: str, path: Path) -> Generated:
     bundle, report = read_bundle(path)
     assert [str(r) for r in report.rejects] == [], f"{name}: the bundle must load cleanly"
-    return Generated(name, path, bundle, read_planted(path))
+    planted = read_planted(path)
+    edits = mutate(bundle, AS_OF, MUTATION_SEED, {p for e in planted for p in e.persons})
+    return Generated(name, path, bundle, planted, edits, merged(bundle, edits))
 
 
 def county(out: Path) -> Generated:
@@ -113,7 +126,7 @@ def _closed(gen: Generated) -> None:
     assert {r for u in b.units for r in u.regulates} <= units
     assert {p.unit_id for p in b.posts} | {u for p in b.posts for u in p.oversees} <= units
     assert {p.reports_to for p in b.posts if p.reports_to} <= posts
-    assert {h.post_id for h in b.holdings} <= posts
+    assert {h.post_id for h in b.holdings} | {a.post_id for a in b.roles if a.post_id} <= posts
     assert {k.relative_id for k in b.kinship} | {a.candidate_id for a in b.roles} <= persons
 
 
@@ -127,17 +140,27 @@ def city(work: Path) -> Generated:
     return gen
 
 
-AuditCache = dict[tuple[str, str], list[Finding]]
+@dataclass(frozen=True)
+class Audits:
+    """The engine's findings on a generated bundle, before and after the random edits."""
+
+    generated: list[Finding]
+    mutated: list[Finding]
 
 
-def audited(store: GraphStore, gen: Generated, cache: AuditCache) -> list[Finding]:
-    """The avoidance audit of `gen` loaded into `store`, as of the generator's date. Loading
-    takes most of the time on Neo4j, so each (store kind, bundle) is loaded and audited once
-    per session; the answer is deterministic."""
+AuditCache = dict[tuple[str, str], Audits]
+
+
+def audits(store: GraphStore, gen: Generated, cache: AuditCache) -> Audits:
+    """Load `gen` into `store`, audit as of the generator's date, upsert the edits, audit
+    again. Loading takes most of the time on Neo4j, so this is done once per store kind and
+    bundle per session (the answers are deterministic) and shared by the test modules."""
     key = (type(store).__name__, gen.name)
     if key not in cache:
         ops.write_bundle(store, gen.bundle)
-        cache[key] = audit(store, national(), gen.as_of).findings
+        before = audit(store, national(), gen.as_of).findings
+        ops.write_bundle(store, gen.edits)
+        cache[key] = Audits(before, audit(store, national(), gen.as_of).findings)
     return cache[key]
 
 

@@ -10,7 +10,10 @@ jurisdiction; holdings ended before the audit date and new ones starting on it o
 
 Every added kinship edge joins two holders who had no kin among the relevant people before
 and gets no other one, so each kin pair of the result is joined by a single declared edge
-(the scope of `bruteforce`). People of planted conflicts are left alone.
+(the scope of `bruteforce`). People of planted conflicts are left alone. Kinship that ended
+before the audit date is never given to two people with an act between them: there the
+engine disagrees with rules.md (the xfail test in test_time_travel.py), and the comparison
+should keep checking everything else.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from datetime import date, timedelta
 from graph.model import Act, Bundle, Holding, Kinship, Person, Unit
 from graph.vocab import ActRole, Gender, PostRole, UnitKind
 from tests.queries.avoidance.bruteforce import (
+    BUSINESS_DECLARER,
+    BUSINESS_RELATIVE,
     KEY_ORGANS,
     LEADING,
     TOWNSHIP_ORGANS,
@@ -44,7 +49,6 @@ SEXED: dict[str, tuple[Gender | None, Gender]] = {
                               "侄媳", "孙媳")},
 }
 """称谓 -> (the declarer's sex when the term needs one, the relative's sex)."""
-BUSINESS_TERMS = ("妻子", "丈夫", "儿子", "女儿", "儿媳", "女婿", "父亲", "母亲", "岳父", "公公")
 ROLES = (ActRole.vote, ActRole.inspect, ActRole.recommend, ActRole.decide)
 
 
@@ -82,20 +86,25 @@ class _Edits:
         return len(set(pids)) == len(pids) and all(
             p in self.free_set and p not in self.used for p in pids)
 
-    def term(self, declarer: str, relative: str, business: bool) -> str | None:
+    def term(self, declarer: str, relative: str, among: frozenset[str] | None) -> str | None:
+        """A 称谓 that fits both sexes (one of `among` when given and possible)."""
         sex_d, sex_r = self.person(declarer).gender, self.person(relative).gender
         terms = [t for t, (d, r) in SEXED.items() if r == sex_r and d in (None, sex_d)]
-        if business:
-            terms = [t for t in terms if t in BUSINESS_TERMS] or terms
+        if among is not None:
+            terms = [t for t in terms if t in among] or terms
         return self.rng.choice(sorted(terms)) if terms else None
 
     def link(self, a: str, b: str, business: bool = False) -> None:
         """Make `a` and `b` kin (or not: some terms are outside §1), maybe with dates and an
-        act between them."""
+        act between them. `business`: mostly so that `b` is `a`'s spouse, child or child's
+        spouse."""
         if not self.usable(a, b):
             return
         declarer, relative = (a, b) if self.rng.random() < 0.5 else (b, a)
-        term = self.term(declarer, relative, business)
+        among = None
+        if business and self.rng.random() < 0.8:
+            among = BUSINESS_RELATIVE if declarer == a else BUSINESS_DECLARER
+        term = self.term(declarer, relative, among)
         if term is None:
             return
         self.used |= {a, b}
@@ -145,7 +154,8 @@ def _pairs_in_units(ed: _Edits, count: int) -> None:
     for _ in range(count):
         people = [p for p in by_unit[ed.rng.choice(units)] if ed.usable(p)]
         if len(people) >= 2:
-            ed.link(*ed.rng.sample(people, 2))
+            a, b = ed.rng.sample(people, 2)
+            ed.link(a, b)
 
 
 def _pairs_up_and_down(ed: _Edits, count: int) -> None:
@@ -168,8 +178,8 @@ def _pick(ed: _Edits, people: list[str], roles: frozenset[PostRole]) -> str | No
 
 def _pairs_of_regulators(ed: _Edits, count: int) -> None:
     """Kin across a regulator and a unit it regulates: the existing ones, and new ones made by
-    letting a department regulate another unit (an enterprise, an institution ...). Mostly
-    the regulator's principal and a leader of the other unit, sometimes anyone there."""
+    letting units with a free principal regulate an enterprise or an institution. Mostly the
+    regulator's principal and a leader of the other unit, sometimes anyone there."""
     holders: dict[str, list[str]] = defaultdict(list)
     for person in ed.free:
         for post in ed.posts_of[person]:
@@ -177,7 +187,9 @@ def _pairs_of_regulators(ed: _Edits, count: int) -> None:
     units = sorted(ed.org.units.values(), key=lambda u: u.id)
     targets = [u.id for u in units if u.kind in (UnitKind.enterprise, UnitKind.institution)
                and holders.get(u.id)]
-    regulators = [u for u in units if u.kind == UnitKind.department and holders.get(u.id)]
+    heads = {ed.org.posts[q].unit_id for p in ed.free for q in ed.posts_of[p]
+             if ed.org.posts[q].role == PostRole.principal}
+    regulators = [u for u in units if u.id in heads and u.kind not in (UnitKind.enterprise,)]
     for unit in ed.rng.sample(regulators, min(count, len(regulators))):
         extra = ed.rng.choice(targets)
         ed.units[unit.id] = unit.model_copy(update={"regulates": (*unit.regulates, extra)})
@@ -233,11 +245,12 @@ def mutate(base: Bundle, as_of: date, seed: int, keep: set[str]) -> Bundle:
               for p in (k.person_id, k.relative_id)}
     free = sorted(set(posts_of) - linked - keep)
     ed = _Edits(base, as_of, random.Random(seed), Org.of(base), posts_of, free)
-    _pairs_of_regulators(ed, 12)
+    _pairs_of_regulators(ed, 20)
     _pairs_in_units(ed, 120)
     _pairs_up_and_down(ed, 80)
     for _ in range(40):
-        ed.link(*ed.rng.sample(free, 2))
+        a, b = ed.rng.sample(free, 2)
+        ed.link(a, b)
     for person in ed.rng.sample(free, 8):  # acts on oneself
         ed.roles.append(Act(actor_id=person, candidate_id=person, role=ed.rng.choice(ROLES),
                             post_id=ed.posts_of[person][0], on=as_of - _days(10)))
