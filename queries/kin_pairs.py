@@ -104,17 +104,31 @@ def kin_pairs(store: GraphStore, seeds: Sequence[str], as_of: str | None,
               targets: Sequence[str] | None = None) -> list[KinPair]:
     """Kin pairs from seeds to targets (any person when None), one per unordered pair,
     sorted by pair."""
+    return best_pairs(kin_readings(store, seeds, as_of, targets))
+
+
+def kin_readings(store: GraphStore, seeds: Sequence[str], as_of: str | None,
+                 targets: Sequence[str] | None = None) -> list[KinPair]:
+    """Every path from seeds to targets that reads as kinship (all of them, not one per
+    pair), each oriented from its smaller key: the answer must not depend on the seed."""
     paths = store.kin_paths(seeds, as_of, targets)
     sexes = sexes_of(store, (k for p in paths for k in p.nodes))
-    best: dict[tuple[str, str], KinPair] = {}
+    out = []
     for path in paths:
         if path.nodes[0] == path.nodes[-1]:
             continue
-        if path.nodes[0] > path.nodes[-1]:  # read every pair from its smaller key: the answer
-            path = GraphPath(path.nodes[::-1], path.edges[::-1])  # must not depend on the seed
+        if path.nodes[0] > path.nodes[-1]:
+            path = GraphPath(path.nodes[::-1], path.edges[::-1])
         found = classify_path(path, sexes)
-        if found is None:
-            continue
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def best_pairs(readings: Iterable[KinPair]) -> list[KinPair]:
+    """One reading per unordered pair: the strongest, then the shortest path, sorted."""
+    best: dict[tuple[str, str], KinPair] = {}
+    for found in readings:
         held = best.get(found.pair)
         if held is None or _rank(found) < _rank(held):
             best[found.pair] = found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -12,7 +13,7 @@ from graph.model import Act
 from graph.store.base import GraphStore
 from queries.avoidance.context import Context, kin_evidence
 from queries.findings import Evidence, Finding, make
-from queries.kin_pairs import KinPair, kin_pairs
+from queries.kin_pairs import KinPair, best_pairs, kin_readings
 from queries.snapshot import Snapshot
 from queries.supervision.reads import edges_around
 
@@ -39,7 +40,7 @@ def duty_facts(store: GraphStore, snap: Snapshot,
     they do not depend on who holds which post, so a what-if snapshot reuses them."""
     def compute() -> tuple[list[Act], list[KinPair]]:
         found = acts(store, snap.as_of, focus)
-        return found, duty_pairs(store, found, snap.as_of)
+        return found, duty_pairs(store, found)
 
     if focus is None:
         return compute()
@@ -51,15 +52,20 @@ def _kin_at(pair: KinPair, day: date | None) -> bool:
     return all(e.active_on(None if day is None else day.isoformat()) for e in pair.path.edges)
 
 
-def duty_pairs(store: GraphStore, all_acts: Sequence[Act], as_of: date | None) -> list[KinPair]:
+def duty_pairs(store: GraphStore, all_acts: Sequence[Act]) -> list[KinPair]:
+    """Every kinship reading between the actors and candidates of the acts, at any time:
+    each act is judged by the kinship in force on its own date (a vote before the marriage
+    is no conflict; a vote on one's wife stays one after a divorce)."""
     actors = sorted({f"person/{a.actor_id}" for a in all_acts})
     candidates = sorted({f"person/{a.candidate_id}" for a in all_acts})
-    return kin_pairs(store, actors, r.iso(as_of), candidates) if actors else []
+    return kin_readings(store, actors, None, candidates) if actors else []
 
 
 def duty_findings(ctx: Context, all_acts: Sequence[Act],
                   pairs: Sequence[KinPair]) -> Iterator[Finding]:
-    by_pair = {p.pair: p for p in pairs}
+    by_pair: dict[tuple[str, str], list[KinPair]] = defaultdict(list)
+    for reading in pairs:
+        by_pair[reading.pair].append(reading)
     for act in all_acts:
         etype = r.ACT_TYPES[act.role.value]
         rule = ctx.rules.rule(RULE_OF_TYPE[etype])
@@ -76,11 +82,12 @@ def duty_findings(ctx: Context, all_acts: Sequence[Act],
                            evidence=[ctx.person_node(act.actor_id), act_edge],
                            mover=act.actor_id, detail=f"{when}参与表决本人任免")
             continue
-        pair = by_pair.get((min(actor, candidate), max(actor, candidate)))
-        if pair is None or pair.category.value not in rule.param("categories"):
+        day = act.on or ctx.snap.as_of
+        then = best_pairs(p for p in by_pair.get((min(actor, candidate), max(actor, candidate)),
+                                                 []) if _kin_at(p, day))
+        if not then or then[0].category.value not in rule.param("categories"):
             continue
-        if not _kin_at(pair, act.on):
-            continue
+        pair = then[0]
         yield make(rule, [act.actor_id, act.candidate_id], posts=posts,
                    category=pair.category.value, relation=pair.relation,
                    evidence=[*kin_evidence(ctx, pair), act_edge], mover=act.actor_id,

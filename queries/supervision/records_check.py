@@ -63,7 +63,7 @@ def record_findings(store: GraphStore, rules: RuleSet, as_of: date | None,
     vouchings = [Vouching(a, spell_of(a, history.get(a.candidate_id, []))) for a in acts]
     pairs = kin_pairs_of(store, vouchings) if rules.enabled("REFERENCE-KIN") else {}
     ctx = Context.build(store, rules, snap, {*people, *history, *(
-        k.partition("/")[2] for p in pairs.values() for k in p.path.nodes)})
+        k.partition("/")[2] for ps in pairs.values() for p in ps for k in p.path.nodes)})
     out = [*reference_kin(ctx, vouchings, pairs), *reference_absent(ctx, vouchings, history)]
     rule = rules.rule("RECORD-MISMATCH")
     if rule.enabled:

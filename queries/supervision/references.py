@@ -13,6 +13,7 @@ post. A reference whose spell is not in the records is a RECORD-MISMATCH (`unkno
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,7 +25,7 @@ from graph.model import Act, Holding
 from graph.store.base import GraphStore
 from queries.avoidance.context import Context, kin_evidence
 from queries.findings import Evidence, Finding, make
-from queries.kin_pairs import KinPair, kin_pairs
+from queries.kin_pairs import KinPair, best_pairs, kin_readings
 from queries.supervision.reads import acts_of
 from queries.supervision.spells import Discrepancy, holding_evidence, overlaps, span_text
 
@@ -65,26 +66,31 @@ def _act_evidence(ctx: Context, act: Act) -> list[Evidence]:
             ctx.person_node(act.candidate_id)]
 
 
-def kin_pairs_of(store: GraphStore, vouchings: list[Vouching]) -> dict[tuple[str, str], KinPair]:
+def kin_pairs_of(store: GraphStore,
+                 vouchings: list[Vouching]) -> dict[tuple[str, str], list[KinPair]]:
+    """Every kinship reading, at any time, between witnesses and the cadres they vouch for."""
     actors = sorted({node_key("Person", v.act.actor_id) for v in vouchings})
     cands = sorted({node_key("Person", v.act.candidate_id) for v in vouchings})
-    return {p.pair: p for p in kin_pairs(store, actors, None, cands)} if actors else {}
+    out: dict[tuple[str, str], list[KinPair]] = defaultdict(list)
+    for reading in kin_readings(store, actors, None, cands) if actors else []:
+        out[reading.pair].append(reading)
+    return dict(out)
 
 
 def reference_kin(ctx: Context, vouchings: list[Vouching],
-                  pairs: dict[tuple[str, str], KinPair]) -> Iterator[Finding]:
+                  pairs: dict[tuple[str, str], list[KinPair]]) -> Iterator[Finding]:
     rule = ctx.rules.rule("REFERENCE-KIN")
     if not rule.enabled:
         return
     day = ctx.snap.as_of
     for v in vouchings:
         a, c = node_key("Person", v.act.actor_id), node_key("Person", v.act.candidate_id)
-        pair = pairs.get((min(a, c), max(a, c)))
-        if pair is None or pair.category.value not in rule.param("categories"):
-            continue
         when = [d.isoformat() for d in (v.act.on, day) if d is not None]
-        if not any(all(e.active_on(d) for e in pair.path.edges) for d in when):
+        then = best_pairs(p for p in pairs.get((min(a, c), max(a, c)), [])
+                          if any(all(e.active_on(d) for e in p.path.edges) for d in when))
+        if not then or then[0].category.value not in rule.param("categories"):
             continue
+        pair = then[0]
         spell = [holding_evidence(v.spell), ctx.post_node(v.spell.post_id)] if (
             v.spell and v.spell.post_id in ctx.snap.posts) else []
         yield make(rule, [v.act.actor_id, v.act.candidate_id],

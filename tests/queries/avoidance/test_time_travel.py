@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-import pytest
-
 from graph import ops
 from graph.model import Act, Holding, Kinship, Record
 from graph.store.base import GraphStore
@@ -96,9 +94,6 @@ def test_vote_counts_from_its_date(store: GraphStore) -> None:
     assert line == [False, False, True, True]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine bug: duty rules read kinship as of the audit date as well as the act's date, so "
-    "a vote on one's spouse disappears from later audits once the couple divorces"))
 def test_vote_on_a_spouse_stays_after_the_divorce(store: GraphStore) -> None:
     """A5 voted on his wife B1's appointment in 2023 and they divorced on CHANGE. The vote
     broke DUTY-VOTE when it was cast (kin on the act's date: compare the vote before the
