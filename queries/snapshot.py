@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 from graph import records as r
 from graph.convert import edge_to_model, node_to_model
 from graph.ids import node_key
-from graph.model import Holding, Post, Unit
+from graph.model import Holding, Post, Region, Unit
 from graph.records import structural_edge
-from graph.regions import is_region_code
+from graph.regions import is_region_code, parent_code
 from graph.store.base import GraphStore
 from graph.vocab import PostRole, UnitKind
 
@@ -46,6 +46,12 @@ def _edge_id(kind: str, source: str, target: str) -> str:
     return structural_edge(kind, source, target).id
 
 
+def region_parents_of(store: GraphStore) -> dict[str, str]:
+    """Region code -> the parent regions.csv declares (where the prefix rule does not hold)."""
+    return {reg.code: reg.parent_code for n in store.scan_nodes("Region")
+            if isinstance(reg := node_to_model(n), Region) and reg.parent_code}
+
+
 @dataclass
 class Snapshot:
     as_of: date | None
@@ -60,6 +66,9 @@ class Snapshot:
     overseers: dict[str, list[str]] = field(default_factory=dict)
     root_committee: dict[str, str] = field(default_factory=dict)
     """Region code -> the root party committee governing it (党委领导同级政府、人大、政协)."""
+    region_parents: dict[str, str] = field(default_factory=dict)
+    """Region code -> its parent as the graph has it: the `parent_code` regions.csv declares,
+    else the code-prefix parent (the WITHIN edges of `graph.convert`)."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Indexes derived from this snapshot by later modules (the chain walker ...), built once
     per snapshot: a cached snapshot serves many requests."""
@@ -100,7 +109,8 @@ class Snapshot:
         leaving = set(ending)
         holdings = [h for e in store.scan_edges(r.HOLDS, r.iso(as_of))
                     if isinstance(h := edge_to_model(e), Holding) and h.person_id not in leaving]
-        return cls(as_of, units, posts, [*holdings, *extra])
+        return cls(as_of, units, posts, [*holdings, *extra],
+                   region_parents=region_parents_of(store))
 
     def moved(self, extra: Iterable[Holding] = (), ending: Iterable[str] = ()) -> Snapshot:
         """This snapshot after a what-if: the current holdings of the persons in `ending`
@@ -149,6 +159,21 @@ class Snapshot:
         while len(self.shared) > MAX_SHARED:
             self.shared.pop(next(iter(self.shared)), None)
         return value
+
+    def region_ancestors(self, code: str) -> list[str]:
+        """The regions enclosing `code`, nearest first, by the graph's hierarchy."""
+        out: list[str] = []
+        current: str | None = code
+        while current is not None:
+            current = self.region_parents.get(current) or parent_code(current)
+            if current is None or current in out or current == code:
+                break
+            out.append(current)
+        return out
+
+    def within(self, code: str, area: str) -> bool:
+        """Whether region `code` is `area` or lies inside it."""
+        return code == area or area in self.region_ancestors(code)
 
     def held_posts(self, person_ids: Iterable[str] | None = None) -> list[str]:
         """The posts held on the date (by one of `person_ids` when given), sorted."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.ids import node_key
-from graph.regions import ancestors, is_region_code, region_level, within
+from graph.regions import is_region_code, region_level
 from queries.avoidance.context import Context
 from queries.findings import Evidence, Finding, make
 
@@ -20,7 +20,7 @@ def _region_path(ctx: Context, person_id: str, home: str, area: str) -> list[Evi
                     source=person_key, target=home_key, label="成长地"),
            Evidence(kind="node", id=home_key, type="Region", label=home)]
     current = home
-    for parent in ancestors(home):
+    for parent in ctx.snap.region_ancestors(home):
         if current == area:
             break
         out.append(Evidence(kind="edge", id=f"WITHIN:region/{current}->region/{parent}",
@@ -50,7 +50,7 @@ def region_findings(ctx: Context, person_ids: set[str] | None = None) -> Iterato
                     continue
                 person = ctx.persons.get(person_id)
                 home = person.home_region if person else None
-                if home is None or not is_region_code(home) or not within(home, str(area)):
+                if home is None or not is_region_code(home) or not ctx.snap.within(home, str(area)):
                     continue
                 unit_key = node_key("Unit", unit.id)
                 evidence = [ctx.person_node(person_id), *ctx.holding(person_id, post_id),

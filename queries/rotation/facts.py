@@ -24,7 +24,7 @@ from graph.store.base import GraphStore
 from queries.ranks import level
 from queries.rotation.retirement import retirement_date
 from queries.rules import RuleSet
-from queries.snapshot import LEADING, Snapshot
+from queries.snapshot import LEADING, Snapshot, region_parents_of
 
 
 @dataclass
@@ -45,10 +45,12 @@ class Facts:
     def build(cls, as_of: date, rules: RuleSet, units: Iterable[Unit], posts: Iterable[Post],
               persons: Iterable[Person], holdings: Iterable[Holding],
               assessments: Iterable[Assessment] = (),
-              trainings: Iterable[Training] = ()) -> Facts:
+              trainings: Iterable[Training] = (),
+              region_parents: dict[str, str] | None = None) -> Facts:
         every = sorted(holdings, key=lambda h: (h.start, h.person_id, h.post_id))
         snap = Snapshot(as_of, {u.id: u for u in units}, {p.id: p for p in posts},
-                        [h for h in every if h.active_on(as_of)])
+                        [h for h in every if h.active_on(as_of)],
+                        region_parents=region_parents or {})
         history: dict[str, list[Holding]] = defaultdict(list)
         post_history: dict[str, list[Holding]] = defaultdict(list)
         for h in every:
@@ -85,7 +87,8 @@ class Facts:
             [p for p in models("Person", lambda n: n.key.partition("/")[2] in cadres)
              if isinstance(p, Person)], holdings,
             [a for a in models("Assessment", mine) if isinstance(a, Assessment)],
-            [t for t in models("Training", mine) if isinstance(t, Training)])
+            [t for t in models("Training", mine) if isinstance(t, Training)],
+            region_parents_of(store))
 
     def ensure(self, store: GraphStore, person_ids: Iterable[str]) -> None:
         """Reads the persons not loaded yet (relatives, people without any post)."""

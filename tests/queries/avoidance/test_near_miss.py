@@ -188,9 +188,6 @@ def test_region_county_grown_up_in_a_neighbouring_county(store: GraphStore) -> N
     assert found(grew_up_in="330103", birthplace="330102101") == set()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine bug: REGION-* place a 成长地 by its code prefix only and ignore the parent_code "
-    "that regions.csv declares where the prefix rule does not hold (roster-format.md)"))
 @pytest.mark.parametrize(("code", "parent", "expected"), [
     ("330103201", "330102", {"REGION-COUNTY"}),  # moved into A1's county, old code kept
     ("330102201", "330103", set()),  # moved out of it
