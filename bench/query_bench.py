@@ -55,10 +55,20 @@ def ms(seconds: list[float]) -> dict[str, float]:
 
 
 def county_secretaries(snap: Snapshot) -> list[str]:
-    """Holders of the principal post of a county's root party committee (县委书记)."""
+    """Holders of the principal post of a county's party committee (县委书记)."""
     units = {u.id for u in snap.units.values()
-             if u.kind == UnitKind.party_committee and not u.parent_id
-             and is_region_code(u.region_code) and region_level(u.region_code or "") == "county"}
+             if u.kind == UnitKind.party_committee and is_region_code(u.region_code)
+             and region_level(u.region_code or "") == "county"}
+    return sorted({p for post in snap.posts.values()
+                   if post.unit_id in units and post.role == PostRole.principal
+                   for p in snap.holders.get(post.id, [])})
+
+
+def top_leaders(snap: Snapshot) -> list[str]:
+    """Holders of the principal post of a party committee with no parent (the top of the
+    generated graph: a city's or the province's secretary): the largest spans."""
+    units = {u.id for u in snap.units.values()
+             if u.kind == UnitKind.party_committee and not u.parent_id}
     return sorted({p for post in snap.posts.values()
                    if post.unit_id in units and post.role == PostRole.principal
                    for p in snap.holders.get(post.id, [])})
@@ -94,12 +104,18 @@ def measure(store: GraphStore, samples: int, seed: int) -> dict[str, Any]:
             span_s.append(took)
         sizes.append(rep.total)
         digest.update(rep.model_dump_json().encode())
+    tops = []
+    for pid in top_leaders(snap):
+        took, rep = timed(span, cached, pid, AS_OF, snap)
+        tops.append({"person_id": pid, "ms": round(took * 1000, 1), "persons": rep.total})
+        digest.update(rep.model_dump_json().encode())
     return {"snapshot_build_s": round(build_s, 2), "posts": len(snap.posts),
             "holders": len(people), "chain": ms(chain_s),
             "chain_cli_cold_s": round(statistics.median(cli_s), 2),
             "county_secretaries": len(secretaries), "span_first_ms": round(first_span_s * 1000, 1),
             "span": ms(span_s) if span_s else None,
             "span_persons_median": statistics.median(sizes) if sizes else 0,
+            "top_leader_spans": tops,
             "answers_sha256": digest.hexdigest()}
 
 
@@ -147,8 +163,9 @@ def main() -> None:
     finally:
         if server:
             server.stop()
-    agree = len({r["answers_sha256"] for r in rows.values()}) == 1
-    print("stores agree" if agree else "STORES DISAGREE", flush=True)
+    agree = len(rows) > 1 and len({r["answers_sha256"] for r in rows.values()}) == 1
+    print("stores agree" if agree else "STORES DISAGREE" if len(rows) > 1 else
+          "one store: nothing to compare", flush=True)
     out = {"cadres": args.cadres, "as_of": AS_OF.isoformat(), "cpus": os.cpu_count(),
            "stores": rows, "stores_agree": agree, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
     (RESULTS / "query.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")

@@ -29,18 +29,3 @@ def region_level(code: str) -> str:
     if code[2:4] != "00":
         return "city"
     return "province"
-
-
-def ancestors(code: str) -> list[str]:
-    """The codes enclosing `code`, nearest first."""
-    out: list[str] = []
-    current = parent_code(code)
-    while current is not None:
-        out.append(current)
-        current = parent_code(current)
-    return out
-
-
-def within(code: str, area: str) -> bool:
-    """True when `code` is `area` or lies inside it."""
-    return code == area or area in ancestors(code)
