@@ -14,6 +14,9 @@ from queries.kin_pairs import KinPair
 from queries.rules import RuleSet
 from queries.snapshot import Lead, Snapshot
 
+MAX_KNOWN = 200_000
+"""Person models kept per date for the checks (`Snapshot.remember`), read once each."""
+
 
 @dataclass
 class Context:
@@ -25,10 +28,14 @@ class Context:
     @classmethod
     def build(cls, store: GraphStore, rules: RuleSet, snap: Snapshot,
               person_ids: Iterable[str]) -> Context:
-        keys = sorted({node_key("Person", p) for p in person_ids})
-        persons = {m.id: m for n in store.nodes(keys).values()
-                   if isinstance(m := node_to_model(n), Person)}
-        return cls(store, rules, snap, persons)
+        known: dict[str, Person] = snap.remember(("persons",), dict)
+        wanted = set(person_ids)
+        missing = sorted(node_key("Person", p) for p in wanted - known.keys())
+        if len(known) + len(missing) > MAX_KNOWN:
+            known.clear()
+        known.update({m.id: m for n in store.nodes(missing).values()
+                      if isinstance(m := node_to_model(n), Person)})
+        return cls(store, rules, snap, {p: known[p] for p in wanted if p in known})
 
     def name(self, person_id: str) -> str:
         person = self.persons.get(person_id)
