@@ -19,44 +19,20 @@ vacant (swaps and cycles before holes).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-MOVE_COST = 40
-VACANCY_COST = 10
+from queries.rotation.greedy import greedy, objective
+from queries.rotation.problem import MOVE_COST as MOVE_COST
+from queries.rotation.problem import VACANCY_COST as VACANCY_COST
+from queries.rotation.problem import Option as Option
+from queries.rotation.problem import Problem as Problem
+from queries.rotation.problem import Solution as Solution
 
-
-@dataclass(frozen=True)
-class Option:
-    person: str
-    post: str
-    score: int
-
-
-@dataclass
-class Problem:
-    options: list[Option]
-    weight: dict[str, int]
-    """Bonus for moving each person (must-moves far above should-moves)."""
-    free: dict[str, int]
-    """Post -> places free before any move (headcount - holders, at least 0)."""
-    holds: dict[str, list[str]]
-    """Post -> the people in the model who hold it now (their move frees a place)."""
-    requires: list[tuple[int, str]] = field(default_factory=list)
-    conflicts: list[tuple[int, int]] = field(default_factory=list)
-    not_both: list[list[str]] = field(default_factory=list)
-    forced: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Solution:
-    chosen: list[int]
-    status: str
-    objective: float
-    bound: float
-    gap: float
-    seconds: float
+HINT_ABOVE = 100_000
+"""Options above which the search starts from the greedy plan: without it CP-SAT finds no
+solution in 30 s at 10,000 cadres x 30,000 posts; below it the hint slows the proof (1,000 x
+3,000: optimal in 3 s without, 30 s with)."""
 
 
 def _build(problem: Problem) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
@@ -102,8 +78,16 @@ def _build(problem: Problem) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
 
 
 def solve(problem: Problem, time_limit: float = 30.0, workers: int = 8) -> Solution:
-    """Solve within `time_limit` seconds; the gap is |objective - bound| / max(1, |objective|)."""
+    """Solve within `time_limit` seconds (big models start from the greedy plan, `greedy`);
+    the gap is |objective - bound| / max(1, |objective|). When the search finds no solution in
+    time and proves nothing infeasible (very large rounds), the greedy plan is the answer
+    (status `GREEDY`), its gap measured against the search's bound."""
     model, x = _build(problem)
+    start = greedy(problem)
+    if len(problem.options) > HINT_ABOVE:
+        picked = set(start)
+        for i, var in enumerate(x):
+            model.add_hint(var, i in picked)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = float(time_limit)
     solver.parameters.random_seed = 0
@@ -111,9 +95,16 @@ def solve(problem: Problem, time_limit: float = 30.0, workers: int = 8) -> Solut
         solver.parameters.num_workers = workers
     status = solver.solve(model)
     name = solver.status_name(status)
+    if status == cp_model.UNKNOWN and not problem.forced:
+        value = objective(problem, start)
+        bound = max(value, solver.best_objective_bound)
+        return Solution(start, "GREEDY", value, bound, _gap(value, bound), solver.wall_time)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Solution([], name, 0.0, 0.0, 0.0, solver.wall_time)
-    objective, bound = solver.objective_value, solver.best_objective_bound
+    value, bound = solver.objective_value, solver.best_objective_bound
     chosen = [i for i, var in enumerate(x) if solver.boolean_value(var)]
-    gap = abs(objective - bound) / max(1.0, abs(objective))
-    return Solution(chosen, name, objective, bound, gap, solver.wall_time)
+    return Solution(chosen, name, value, bound, _gap(value, bound), solver.wall_time)
+
+
+def _gap(value: float, bound: float) -> float:
+    return abs(value - bound) / max(1.0, abs(value))
