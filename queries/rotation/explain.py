@@ -93,7 +93,7 @@ def unmoved(setup: Setup, solution: Solution, items: dict[str, DueItem],
             codes = ["EXCHANGE-NOT-BOTH"]
             why = (f"EXCHANGE-NOT-BOTH：同地（部门）党政正职{'、'.join(map(facts.name, partners))}"
                    "已安排交流，不同时交流")
-        elif solution.status not in ("OPTIMAL", "FEASIBLE"):
+        elif solution.status not in ("OPTIMAL", "FEASIBLE", "GREEDY"):
             codes, why = ["TIME-LIMIT"], CODE_TEXT["TIME-LIMIT"] + f"（{solution.status}）"
         elif all(setup.options[i].post in taken for i in mine):
             codes, why = ["TAKEN"], CODE_TEXT["TAKEN"]

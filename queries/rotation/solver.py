@@ -80,8 +80,8 @@ def _build(problem: Problem) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
 def solve(problem: Problem, time_limit: float = 30.0, workers: int = 8) -> Solution:
     """Solve within `time_limit` seconds (big models start from the greedy plan, `greedy`);
     the gap is |objective - bound| / max(1, |objective|). When the search finds no solution in
-    time and proves nothing infeasible (very large rounds), the greedy plan is the answer
-    (status `GREEDY`), its gap measured against the search's bound."""
+    time, or only a worse one than the greedy plan (very large rounds), the greedy plan is the
+    answer (status `GREEDY`), its gap measured against the search's bound."""
     model, x = _build(problem)
     start = greedy(problem)
     if len(problem.options) > HINT_ABOVE:
@@ -95,13 +95,18 @@ def solve(problem: Problem, time_limit: float = 30.0, workers: int = 8) -> Solut
         solver.parameters.num_workers = workers
     status = solver.solve(model)
     name = solver.status_name(status)
-    if status == cp_model.UNKNOWN and not problem.forced:
-        value = objective(problem, start)
-        bound = max(value, solver.best_objective_bound)
-        return Solution(start, "GREEDY", value, bound, _gap(value, bound), solver.wall_time)
+    usable = set(problem.forced) <= set(start)
+    greedy_value = objective(problem, start) if usable else float("-inf")
+    if status == cp_model.UNKNOWN and usable:
+        bound = max(greedy_value, solver.best_objective_bound)
+        return Solution(start, "GREEDY", greedy_value, bound, _gap(greedy_value, bound),
+                        solver.wall_time)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Solution([], name, 0.0, 0.0, 0.0, solver.wall_time)
-    value, bound = solver.objective_value, solver.best_objective_bound
+    value, bound = round(solver.objective_value), round(solver.best_objective_bound)
+    if greedy_value > value:  # the search was cut off before it caught up with the start
+        return Solution(start, "GREEDY", greedy_value, bound, _gap(greedy_value, bound),
+                        solver.wall_time)
     chosen = [i for i, var in enumerate(x) if solver.boolean_value(var)]
     return Solution(chosen, name, value, bound, _gap(value, bound), solver.wall_time)
 
