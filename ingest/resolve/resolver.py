@@ -1,9 +1,10 @@
 """Decide who a declared human is: the same ID number, an earlier accepted decision, a
 confident explained match, an uncertain one (for review), or nobody known (a new person).
 
-Confident means: score >= MERGE_AT, the same name written the same way, no contradicting
-feature, and no other candidate at or above REVIEW_AT. Anything less is never merged without
-a reviewer: the pair goes to the review queue. Pairs with a negative decision are skipped.
+Confident means: score >= MERGE_AT, the same name written the same way, the same workplace,
+no contradicting feature, and no other candidate of that name at or above REVIEW_AT. Anything
+less is never merged without a reviewer: the pair goes to the review queue. Pairs with a
+negative decision are skipped.
 """
 
 from __future__ import annotations
@@ -30,13 +31,21 @@ class Resolution:
     """Scored candidates at or above REVIEW_AT, best first."""
 
 
+def _agrees(match: MatchScore, feature: str) -> bool:
+    return any(f.feature == feature and f.similarity == 1.0 for f in match.features)
+
+
 def confident(found: list[MatchScore]) -> bool:
-    """The best of `found` (sorted, best first) may be merged without a reviewer."""
+    """The best of `found` (sorted, best first) may be merged without a reviewer: it is
+    decided by an ID number, or the name is written the same, the workplace agrees (the same
+    text, or one containing the other: a similar text such as 第一中学 / 第二中学 is a guess),
+    nothing contradicts, and no other candidate of the same name reaches REVIEW_AT."""
     best = found[0]
-    exact_name = any(f.feature == "name" and f.similarity == 1.0 for f in best.features)
-    runner_up = found[1].score if len(found) > 1 else 0.0
-    return (best.score >= MERGE_AT and exact_name and not best.contradicted
-            and runner_up < REVIEW_AT)
+    if _agrees(best, "id_number"):
+        return True
+    runner_up = max((m.score for m in found[1:] if _agrees(m, "name")), default=0.0)
+    return (best.score >= MERGE_AT and _agrees(best, "name") and _agrees(best, "workplace")
+            and not best.contradicted and runner_up < REVIEW_AT)
 
 
 def resolve(query: Facts, index: PersonIndex, book: Book, *,

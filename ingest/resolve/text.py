@@ -10,7 +10,10 @@ _SPACE = re.compile(r"\s+")
 _NAME_NOISE = re.compile(r"[\s·•・.．\-]")
 _PROVINCE = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区)(?=.)(?!委|政府|人大|人民|政协|纪委)")
 _UNKNOWN_WORK = ("已去世", "去世", "已故", "病故", "无", "无业", "务农", "在家", "待业", "退休",
-                 "学龄前", "不详", "—", "-", "/")
+                 "学龄前", "不详", "—", "-", "/", "学生", "在校学生", "在读", "退休干部",
+                 "退休职工", "退休教师", "离休", "离休干部", "农民", "个体", "个体户", "个体经营",
+                 "自由职业", "无固定职业", "家庭主妇", "打工", "务工", "外出务工")
+"""Texts that name no particular workplace: two people both 学生 or 退休 agree on nothing."""
 
 
 def nfkc(text: str) -> str:

@@ -91,3 +91,30 @@ def test_text_helpers() -> None:
     assert dice("临川市第一中学", "临川市第一中学") == 1.0 and dice("", "x") == 0.0
     assert one_edit_apart("张建国", "张建囯") and one_edit_apart("张国", "张建国")
     assert not one_edit_apart("张建国", "张建国") and not one_edit_apart("张三", "李四")
+
+
+def test_a_similar_workplace_is_a_guess_not_a_merge() -> None:
+    """Two schools of one county share most character pairs: the pair scores high but goes to
+    review, never merged; the same school (or a text inside the other) is merged."""
+    other_school = score(LI, _other(workplaces=("临川市第二中学教师",)))
+    assert other_school is not None and other_school.score >= MERGE_AT
+    assert not confident([other_school])
+    contained = score(LI, _other(workplaces=("河西省临川市第一中学教师",)))
+    assert contained is not None and confident([contained])
+
+
+def test_generic_workplaces_agree_on_nothing() -> None:
+    for text in ("学生", "退休干部", "农民", "个体经营"):
+        assert workplace_key(text) is None
+        student = Facts(name="张伟", gender=Gender.M, birth=date(1995, 3, 1), workplaces=(text,))
+        match = score(student, Facts(**{**student.__dict__, "id": "X"}))
+        assert match is not None and match.score == 0.75 and not confident([match]), text
+
+
+def test_a_namesake_with_another_name_does_not_block_an_exact_match() -> None:
+    exact = score(LI, _other())
+    near = score(LI, _other(id="R-LJ", name="李虹", workplaces=("临川市第一中学职工",)))
+    assert exact is not None and near is not None and near.score >= REVIEW_AT
+    assert confident([exact, near])
+    twin = score(LI, _other(id="R-LH2", workplaces=("临川市第一中学",)))
+    assert twin is not None and not confident([exact, twin])  # two of the same name: review

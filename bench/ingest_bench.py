@@ -1,0 +1,167 @@
+"""Ingest throughput of each store (issue 3): LRMX files per second and roster rows per second,
+with the resolution precision and recall of the same LRMX load.
+
+    python -m bench.ingest_bench [--files 500] [--cadres 10000] [--stores embedded neo4j]
+
+- roster rows/s: `read_bundle` + `write_bundle` of the generated bundle `bench/results/
+  bundle-N` (seed 1, as in load_bench; generated when missing) into an empty store; rows are
+  the input CSV rows read (every table: persons with their relatives, kinship, holdings ...);
+- LRMX files/s: one `load_lrmx` call (read, parse, map, resolve, write, merge, save the
+  decisions) on a directory of `--files` forms, into a fresh store that already holds the
+  roster of cadres — what real use looks like: forms arrive for a graph that holds the
+  organisation's cadres, and the relatives they declare are resolved against it. The forms
+  and the roster come from `tests/ingest/resolve/precision.py`: the roster is the bundle's
+  cadres (persons with a holding, their units, posts, holdings, roles, assessments, trainings
+  and the kinship among them); a form is the cadre as `export_lrmx` writes it, with the
+  family the cadre declares, without ID numbers, and a decoy namesake on half the forms.
+  Writing the roster is not timed here;
+- resolution: precision, recall and the outcome counts of that same load (procedure in
+  precision.py). Also, once, on an in-memory embedded store: the variant whose decoys may be
+  namesakes of the true relatives (`twins="any"`), a lower bound for recall.
+
+Each store runs in its own subprocess. Neo4j: the 5.26 test server from tests/support (heap
+and page cache 2g), or NEO4J_URI when set. Results: bench/results/ingest.json. A benchmark
+reports figures; it does not pass or fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from graph import ops
+from graph.store.base import GraphStore
+from graph.store.embedded import EmbeddedStore
+from graph.store.neo4j import Neo4jStore
+from ingest.roster.load import read_bundle
+from tests.ingest.resolve.precision import Scenario, build_scenario, run_scenario
+
+SEED = 1
+
+
+def open_store(kind: str, directory: Path, uri: str | None) -> GraphStore:
+    if kind == "embedded":
+        return EmbeddedStore(directory / "graph.pickle")
+    store = Neo4jStore(uri or "")
+    store.clear()
+    return store
+
+
+def roster_rate(kind: str, bundle_dir: Path, work: Path, uri: str | None) -> dict[str, Any]:
+    """Read and write the whole bundle into an empty store."""
+    store = open_store(kind, work / "roster", uri)
+    started = time.perf_counter()
+    bundle, report = read_bundle(bundle_dir)
+    read_s = time.perf_counter() - started
+    started = time.perf_counter()
+    written = ops.write_bundle(store, bundle, batch_size=10_000)
+    write_s = time.perf_counter() - started
+    store.clear()
+    store.close()
+    return {"rows": report.read, "rows_loaded": report.loaded, "entities": written,
+            "read_s": round(read_s, 2), "write_s": round(write_s, 2),
+            "rows_per_s": round(report.read / (read_s + write_s)),
+            "write_rows_per_s": round(report.read / write_s)}
+
+
+def lrmx_rate(kind: str, scenario: Scenario, work: Path, uri: str | None) -> dict[str, Any]:
+    """Load the forms into a fresh store holding the roster of cadres; resolution figures."""
+    store = open_store(kind, work / "lrmx", uri)
+    result = run_scenario(store, scenario, work / "lrmx" / "data")
+    store.clear()
+    store.close()
+    figures = result.as_json()
+    lrmx = {"files": result.files, "items": result.items, "load_s": figures.pop("load_s"),
+            "files_per_s": figures.pop("files_per_s"),
+            "roster_persons": len(scenario.roster.persons),
+            "rejects": figures.pop("rejects"), "balanced": figures.pop("balanced")}
+    return {"lrmx": lrmx, "resolution": figures}
+
+
+def run_one(kind: str, bundle_dir: Path, scenario_file: Path, uri: str | None) -> dict[str, Any]:
+    scenario: Scenario = pickle.loads(scenario_file.read_bytes())
+    with tempfile.TemporaryDirectory() as tmp:
+        row = {"store": kind, "roster": roster_rate(kind, bundle_dir, Path(tmp), uri),
+               **lrmx_rate(kind, scenario, Path(tmp), uri)}
+    row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return row
+
+
+def summary(row: dict[str, Any]) -> str:
+    res = row["resolution"]
+    return (f"{row['store']:>8}: roster {row['roster']['rows_per_s']:,} rows/s "
+            f"({row['roster']['rows']:,} rows), LRMX {row['lrmx']['files_per_s']} files/s "
+            f"({row['lrmx']['files']} files, {row['lrmx']['load_s']} s); precision "
+            f"{res['precision']}, recall {res['recall']} ({res['found']}/"
+            f"{res['true_duplicates']}), false merges {res['false_merges']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=500)
+    parser.add_argument("--cadres", type=int, default=10_000)
+    parser.add_argument("--stores", nargs="+", default=["embedded", "neo4j"])
+    parser.add_argument("--out", type=Path, default=Path("bench/results"))
+    parser.add_argument("--one", nargs=3, metavar=("STORE", "BUNDLE", "SCENARIO"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        kind, bundle_dir, scenario_file = args.one
+        row = run_one(kind, Path(bundle_dir), Path(scenario_file), os.environ.get("NEO4J_URI"))
+        print(json.dumps(row, ensure_ascii=False))
+        return
+    from ingest.generate import generate
+    from tests.support.neo4j_server import start_server
+
+    started = time.perf_counter()
+    bundle_dir = args.out / f"bundle-{args.cadres}"
+    if not (bundle_dir / "persons.csv").exists():
+        generate(bundle_dir, cadres=args.cadres, seed=SEED)
+    server = start_server(heap="2g", pagecache="2g") if "neo4j" in args.stores and \
+        not os.environ.get("NEO4J_URI") else None
+    env = {**os.environ, **({"NEO4J_URI": server.uri} if server else {})}
+    rows: list[dict[str, Any]] = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            scenario = build_scenario(work / "undeclared", cadres=args.cadres, files=args.files,
+                                      seed=SEED, bundle_dir=bundle_dir)
+            scenario_file = work / "scenario.pickle"
+            scenario_file.write_bytes(pickle.dumps(scenario))
+            for kind in args.stores:
+                done = subprocess.run(
+                    [sys.executable, "-m", "bench.ingest_bench", "--one", kind,
+                     str(bundle_dir), str(scenario_file)],
+                    env=env, capture_output=True, text=True, check=False)
+                if done.returncode != 0:
+                    sys.exit(f"{kind} failed:\n{done.stderr}")
+                row = json.loads(done.stdout.splitlines()[-1])
+                rows.append(row)
+                print(summary(row), flush=True)
+            shadowed = build_scenario(work / "any", cadres=args.cadres, files=args.files,
+                                      seed=SEED, twins="any", bundle_dir=bundle_dir)
+            any_twins = run_scenario(EmbeddedStore(None), shadowed, work / "any" / "data")
+            print(f"twins=any (embedded): {any_twins.summary()}", flush=True)
+    finally:
+        if server:
+            server.stop()
+    results = {"cadres": args.cadres, "files": args.files, "seed": SEED,
+               "bundle": str(bundle_dir), "stores": rows,
+               "resolution_twins_any": any_twins.as_json(),
+               "bench_s": round(time.perf_counter() - started, 1)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "ingest.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
