@@ -143,6 +143,7 @@ class Neo4jStore(GraphStore):
 
     def clear(self) -> None:
         with self.driver.session(database=self.database) as session:
+            session.run(Query(query("clear_edges"))).consume()
             session.run(Query(query("clear"))).consume()
 
     def close(self) -> None:
