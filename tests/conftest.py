@@ -2,8 +2,8 @@
 
 Neo4j: one real Neo4j 5.26 server per test session (started from `tests/support`), or the
 server named by NEO4J_URI when set. Tests are isolated by clearing the database before each.
-Under CI=true a Neo4j that fails to start fails the run; elsewhere its tests are skipped
-with the reason.
+Under CI=true a Neo4j that fails to start fails the run (and `tests.support.ci` turns any
+skip into a failure); elsewhere its tests are skipped with the reason.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ import pytest
 from graph.store.base import GraphStore
 from graph.store.embedded import EmbeddedStore
 from graph.store.neo4j import Neo4jStore
+from tests.support.env import IN_CI
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
+pytest_plugins = ("tests.support.ci", "pytester")
+
 STORES = ("embedded", "neo4j")
 
 

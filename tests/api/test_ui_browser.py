@@ -5,7 +5,6 @@ CI=true where it must run."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -20,11 +19,11 @@ from graph import ops
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedStore
 from tests.api.support import county_with_relative, live_server, make_token
+from tests.support.env import IN_CI
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "tests" / "output"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 
 import pytest
 from neo4j import GraphDatabase, RoutingControl
 
+from tests.support.env import IN_CI
 from tests.support.neo4j_server import start_server
 
 pytestmark = pytest.mark.neo4j
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
 if not IN_CI and not (shutil.which("java") and shutil.which("mvn")):
     pytest.skip("needs java and mvn (never skipped under CI=true)", allow_module_level=True)
 
