@@ -60,7 +60,8 @@ class CachedStore(GraphStore):
             self.invalidate()
 
     def snapshot(self, as_of: date | None) -> Snapshot:
-        """The organisation on `as_of` (`Snapshot.load`), built once per date and generation.
+        """The organisation on `as_of` (`Snapshot.build`), built once per date and generation;
+        `Snapshot.load` on this store comes here.
         Read-only by convention: callers must not change it."""
         self.refresh()
         found = self._cached_snapshot(as_of)
@@ -70,7 +71,7 @@ class CachedStore(GraphStore):
             found = self._cached_snapshot(as_of)
             if found is not None:
                 return found
-            built = Snapshot.load(self, as_of)
+            built = Snapshot.build(self, as_of)
             with self._lock:
                 self._snapshots[as_of] = built
                 while len(self._snapshots) > MAX_SNAPSHOTS:
@@ -187,8 +188,3 @@ class CachedStore(GraphStore):
                 self._counts[as_of] = found
         return found
 
-
-def cached_snapshot(store: GraphStore, day: date) -> Snapshot | None:
-    """The cached snapshot of `day` when the store caches them (the API's), else None (the
-    query then loads its own)."""
-    return store.snapshot(day) if isinstance(store, CachedStore) else None

@@ -20,7 +20,6 @@ from queries.supervision.records_check import record_findings
 SNAPSHOT_CHECKS: tuple[avoidance.SnapshotCheck, ...] = (avoidance.findings_in,
                                                         supervision.findings_in)
 Proposal = avoidance.Proposal
-proposal_day = avoidance.proposal_day
 
 
 def audit(store: GraphStore, rules: RuleSet, as_of: date | None,
@@ -39,4 +38,4 @@ def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
     return avoidance.what_if(store, rules, proposals, as_of, SNAPSHOT_CHECKS, snap)
 
 
-__all__ = ["Proposal", "audit", "proposal_day", "what_if"]
+__all__ = ["Proposal", "audit", "what_if"]

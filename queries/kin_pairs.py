@@ -141,9 +141,12 @@ def holder_pairs(store: GraphStore, snap: Snapshot,
     the paths from the focus people to anyone are read once per date (`Snapshot.remember`,
     shared with what-if snapshots) and kept where the other end holds a post."""
     day = iso(snap.as_of)
-    if focus is None:
+    if focus is None:  # a full audit asks twice (avoidance, supervision): read once
         holders = [node_key("Person", p) for p in sorted(snap.posts_of)]
-        return kin_pairs(store, holders, day, holders) if holders else []
+        if "kin_all" not in snap.memo:
+            snap.memo["kin_all"] = kin_pairs(store, holders, day, holders) if holders else []
+        found: list[KinPair] = snap.memo["kin_all"]
+        return found
     seeds = tuple(node_key("Person", p) for p in sorted(set(focus)))
     if not seeds or not snap.posts_of:
         return []

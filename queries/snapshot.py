@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import InitVar, dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from graph import records as r
 from graph.convert import edge_to_model, node_to_model
@@ -44,6 +44,14 @@ class Lead:
 
 def _edge_id(kind: str, source: str, target: str) -> str:
     return structural_edge(kind, source, target).id
+
+
+@runtime_checkable
+class SnapshotSource(Protocol):
+    """A store that keeps the day's snapshot (`api.cache.CachedStore`)."""
+
+    def snapshot(self, as_of: date | None) -> Snapshot:
+        ...
 
 
 def region_parents_of(store: GraphStore) -> dict[str, str]:
@@ -101,16 +109,23 @@ class Snapshot:
     def load(cls, store: GraphStore, as_of: date | None,
              extra: Iterable[Holding] = (), ending: Iterable[str] = ()) -> Snapshot:
         """The snapshot on `as_of`; `extra` holdings are added (what-if) and the current
-        holdings of the persons in `ending` are dropped (they move)."""
+        holdings of the persons in `ending` are dropped (they move). A store that keeps
+        snapshots (`SnapshotSource`, the API's cache) serves its own, built once per date."""
+        extra, ending = list(extra), list(ending)
+        base = (store.snapshot(as_of) if isinstance(store, SnapshotSource)
+                else cls.build(store, as_of))
+        return base.moved(extra, ending) if extra or ending else base
+
+    @classmethod
+    def build(cls, store: GraphStore, as_of: date | None) -> Snapshot:
+        """The snapshot on `as_of` read from the store's scans (no cache)."""
         units = {u.id: u for n in store.scan_nodes("Unit")
                  if isinstance(u := node_to_model(n), Unit)}
         posts = {p.id: p for n in store.scan_nodes("Post")
                  if isinstance(p := node_to_model(n), Post)}
-        leaving = set(ending)
         holdings = [h for e in store.scan_edges(r.HOLDS, r.iso(as_of))
-                    if isinstance(h := edge_to_model(e), Holding) and h.person_id not in leaving]
-        return cls(as_of, units, posts, [*holdings, *extra],
-                   region_parents=region_parents_of(store))
+                    if isinstance(h := edge_to_model(e), Holding)]
+        return cls(as_of, units, posts, holdings, region_parents=region_parents_of(store))
 
     def moved(self, extra: Iterable[Holding] = (), ending: Iterable[str] = ()) -> Snapshot:
         """This snapshot after a what-if: the current holdings of the persons in `ending`

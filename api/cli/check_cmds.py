@@ -12,12 +12,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from api.cli.common import console, fail_cleanly, state, store_of, table
+from api.cli.common import console, fail_cleanly, rules_of, state, store_of, table
 from graph.i18n import Lang
 from queries.checks import Proposal, audit, what_if
 from queries.findings import FindingsReport
 from queries.kinship import KinshipError, resolve
-from queries.rules import load_rules
 
 RulesOpt = Annotated[Path | None, typer.Option(
     "--rules", help="A rule override file (JSON) applied on the national rule set")]
@@ -61,7 +60,7 @@ def check(
     st = state(ctx)
     day = as_of.date() if as_of else datetime.now().date()
     with store_of(st) as store, fail_cleanly():
-        rule_set = load_rules(rules)
+        rule_set = rules_of(st, rules)
         if propose:
             proposals = [Proposal.parse(p) for p in propose]
             rep = what_if(store, rule_set, proposals, as_of.date() if as_of else None)
@@ -74,7 +73,7 @@ def rules_cmd(ctx: typer.Context, rules: RulesOpt = None, fmt: FormatOpt = "tabl
     """Print the active rule set (规则集) with citations."""
     st = state(ctx)
     with fail_cleanly():
-        rule_set = load_rules(rules)
+        rule_set = rules_of(st, rules)
     if fmt == "json":
         typer.echo(rule_set.model_dump_json(indent=1))
         return

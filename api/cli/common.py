@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
@@ -25,6 +26,7 @@ from graph.i18n import Lang, term
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from graph.store.factory import open_store
+from queries.rules import RuleSet, load_rules
 
 console = Console()
 err_console = Console(stderr=True)
@@ -51,6 +53,12 @@ def state(ctx: typer.Context, store: StoreName | None = None) -> State:
     if store is None:
         return found
     return replace(found, settings=found.settings.model_copy(update={"store": store}))
+
+
+def rules_of(st: State, override: Path | None = None) -> RuleSet:
+    """The rule set a command uses: `--rules`, else the deployment's (CADREGRAPH_RULES), else
+    the national default - the same one the API serves."""
+    return load_rules(override or st.settings.rules_file)
 
 
 @contextmanager

@@ -8,12 +8,11 @@ from typing import Annotated
 import typer
 
 from api.cli.check_cmds import print_findings
-from api.cli.common import console, state
+from api.cli.common import console, rules_of, state
 from api.cli.graph_cmds import load_path, stats
 from graph.store.embedded import EmbeddedStore
 from queries.avoidance.check import summary
 from queries.checks import audit
-from queries.rules import load_rules
 
 AS_OF = date(2026, 1, 1)
 
@@ -45,7 +44,7 @@ def demo(
         console.rule("3. 图谱概况 summary")
         st.settings = st.settings.model_copy(update={"store": "embedded"})
         console.rule(f"4. 回避检查 avoidance check as of {AS_OF}")
-        found = audit(store, load_rules(st.settings.rules_file), AS_OF)
+        found = audit(store, rules_of(st), AS_OF)
     finally:
         store.close()
     stats(ctx, as_of=None, fmt="table")

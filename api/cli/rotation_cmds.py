@@ -12,7 +12,15 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import State, console, fail_cleanly, progress_bar, state, store_of, table
+from api.cli.common import (
+    console,
+    fail_cleanly,
+    progress_bar,
+    rules_of,
+    state,
+    store_of,
+    table,
+)
 from graph.errors import InvalidInput
 from queries.rotation import export
 from queries.rotation.candidates import for_person, for_post
@@ -20,7 +28,6 @@ from queries.rotation.due import due as due_list
 from queries.rotation.plan import STEPS, PlanRequest
 from queries.rotation.plan import plan as make_plan
 from queries.rotation.report import Plan
-from queries.rules import RuleSet, load_rules
 
 AsOfOpt = Annotated[datetime | None, typer.Option(
     "--as-of", formats=["%Y-%m-%d"], help="Planning date (default today)")]
@@ -39,10 +46,6 @@ def parse_months(text: str) -> int:
         raise InvalidInput(f"{text!r}: a horizon is like 12m, 18m or 2y")
     years, months = match.groups()
     return int(years or 0) * 12 + int(months or 0)
-
-
-def _rules(st: State, rules: Path | None) -> RuleSet:
-    return load_rules(rules or st.settings.rules_file)
 
 
 def _day(as_of: datetime | None) -> datetime:
@@ -65,7 +68,7 @@ def due(ctx: typer.Context, as_of: AsOfOpt = None, within: WithinOpt = "12m",
     day = _day(as_of).date()
     with store_of(st) as store, fail_cleanly():
         months = parse_months(within)
-        items = due_list(store, _rules(st, rules), day, months)
+        items = due_list(store, rules_of(st, rules), day, months)
     if fmt == "json":
         body = "[" + ",\n".join(i.model_dump_json() for i in items) + "]\n"
         _emit(body, out)
@@ -95,7 +98,7 @@ def candidates(
     with store_of(st) as store, fail_cleanly():
         if (person is None) == (post is None):
             raise InvalidInput("give exactly one of --person or --post")
-        rule_set = _rules(st, rules)
+        rule_set = rules_of(st, rules)
         found = (for_person(store, rule_set, person, day, limit) if person is not None else
                  for_post(store, rule_set, str(post), day, open_selection, limit))
     if fmt == "json":
@@ -141,7 +144,7 @@ def plan(
         request = PlanRequest(as_of=day, within_months=parse_months(within), lock=lock or [],
                               forbid=forbid or [], must=must or [], time_limit=time_limit,
                               include_should=should)
-        rule_set = _rules(st, rules)
+        rule_set = rules_of(st, rules)
         with progress_bar() as bar:
             task = bar.add_task(STEPS[0], total=len(STEPS))
 

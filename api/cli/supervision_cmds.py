@@ -14,8 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import State, console, fail_cleanly, state, store_of, table
-from queries.rules import load_rules
+from api.cli.common import State, console, fail_cleanly, rules_of, state, store_of, table
 from queries.supervision.chain import RELATION_ZH, ChainReport, ChainStep, PostChain, chain_report
 from queries.supervision.network import chain_network
 from queries.supervision.reverse import RecommendedReport, recommendation_network, recommended
@@ -177,7 +176,7 @@ def trail(
                 indent=1))
             return
         if reverse:
-            rule_set = load_rules(rules or st.settings.rules_file)
+            rule_set = rules_of(st, rules)
             rev = recommended(store, rule_set, person, _day(as_of))
             if fmt == "json":
                 typer.echo(rev.model_dump_json(indent=1))

@@ -13,10 +13,9 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from api.auth.deps import require
-from api.cache import cached_snapshot
 from api.deps import ActorDep, AsOfQ, AuditDep, Day, LimitQ, OffsetQ, RulesDep, StoreDep
 from graph.errors import InvalidInput, NotFound
-from queries.checks import Proposal, audit, proposal_day, what_if
+from queries.checks import Proposal, audit, what_if
 from queries.findings import FindingsReport
 from queries.kinship import KinshipError, Resolution, resolve
 from queries.rules import RuleSet
@@ -84,8 +83,7 @@ def check_appointments(
 ) -> FindingsReport:
     """The findings the proposed appointments would create (a move: current posts end)."""
     proposals = [Proposal(p.person_id, p.post_id, p.date) for p in body.proposals]
-    day = proposal_day(proposals, body.as_of)
-    rep = what_if(store, rules, proposals, day, cached_snapshot(store, day))
+    rep = what_if(store, rules, proposals, body.as_of)
     log.record_many(actor, [("what_if", p.person_id, f"post={p.post_id}")
                             for p in body.proposals])
     return rep

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from api.deps import RulesDep, StoreDep
+from api.deps import AsOfQ, Day, RulesDep, StoreDep
 from graph.errors import InvalidInput
 from queries.rotation.candidates import CandidateList, for_person, for_post
 from queries.rotation.due import DueItem, due
@@ -25,7 +25,7 @@ class DueList(BaseModel):
 
 
 @router.get("/due")
-def get_due(store: StoreDep, rules: RulesDep, as_of: date | None = None,
+def get_due(store: StoreDep, rules: RulesDep, as_of: AsOfQ = None,
             within_months: Annotated[int, Query(ge=0, le=120)] = 12) -> DueList:
     """应交流名单: who must or should move by `as_of` + `within_months`, and why."""
     day = as_of or date.today()
@@ -36,7 +36,7 @@ def get_due(store: StoreDep, rules: RulesDep, as_of: date | None = None,
 @router.get("/candidates")
 def get_candidates(
     store: StoreDep, rules: RulesDep, person: str | None = None, post: str | None = None,
-    as_of: date | None = None, open_selection: bool = False,
+    as_of: AsOfQ = None, open_selection: bool = False,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> CandidateList:
     """The posts a person may take (`person=`) or the persons a post may take (`post=`)."""
@@ -49,7 +49,7 @@ def get_candidates(
 
 
 class PlanBody(BaseModel):
-    as_of: date | None = None
+    as_of: Day | None = None
     within_months: int = Field(12, ge=0, le=120)
     lock: list[str] = Field(default_factory=list, examples=[["P-SEC"]])
     forbid: list[str] = Field(default_factory=list, examples=[["A3=P-FIN-HEAD"]])

@@ -13,7 +13,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 
 from api.auth.deps import require
-from api.cache import cached_snapshot
 from api.deps import ActorDep, AsOfQ, AuditDep, RulesDep, StoreDep
 from api.netview import cytoscape
 from graph.network import Network
@@ -40,7 +39,7 @@ def get_chain(
 ) -> ChainReport | Network | list[dict[str, Any]]:
     """The supervision chain of a post, or one per post a person holds (default today)."""
     day = as_of or date.today()
-    rep = chain_report(store, ident, day, kind, cached_snapshot(store, day))
+    rep = chain_report(store, ident, day, kind)
     people = sorted({p for c in rep.chains for s in [c.start, *c.chain] for p in s.holders})
     log.record_many(actor, [*([("read_chain", ident, "")] if kind == "person" else []),
                             *(("seen_in_chain", p, f"via {kind}/{ident}") for p in people
@@ -56,7 +55,7 @@ def get_span(person_id: str, store: StoreDep, log: AuditDep, actor: ActorDep,
              as_of: AsOfQ = None) -> SpanReport:
     """Everyone the person supervises directly and indirectly, with counts."""
     day = as_of or date.today()
-    rep = span(store, person_id, day, cached_snapshot(store, day))
+    rep = span(store, person_id, day)
     log.record(actor, "read_span", person_id)
     return rep
 

@@ -35,7 +35,8 @@ class Context:
             known.clear()
         known.update({m.id: m for n in store.nodes(missing).values()
                       if isinstance(m := node_to_model(n), Person)})
-        return cls(store, rules, snap, {p: known[p] for p in wanted if p in known})
+        return cls(store, rules, snap,
+                   {p: m for p in wanted if (m := known.get(p)) is not None})
 
     def name(self, person_id: str) -> str:
         person = self.persons.get(person_id)

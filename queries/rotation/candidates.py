@@ -116,7 +116,7 @@ def for_person(store: GraphStore, rules: RuleSet, person_id: str, as_of: date,
     own = set(facts.current_posts(person_id))
     posts = [p for p in sorted(facts.snap.posts) if p not in own
              and (not mine or not level(facts.snap.posts[p].rank)
-                  or 0 <= level(facts.snap.posts[p].rank) - mine <= 1)]
+                  or facts.in_rank_window(mine, level(facts.snap.posts[p].rank)))]
     due_rules = {person_id: frozenset(r.rule for r in tenure_due(facts, person_id))}
     kept, excluded, seen = _screen(facts, ((person_id, p) for p in posts), due_rules)
     index = AvoidanceIndex(store, facts, [person_id])
@@ -137,7 +137,7 @@ def for_post(store: GraphStore, rules: RuleSet, post_id: str, as_of: date,
     holders = set(facts.snap.holders.get(post_id, []))
     people = [p for p in sorted(facts.snap.posts_of) if p not in holders
               and (not target or not facts.current_level(p)
-                   or 0 <= target - facts.current_level(p) <= 1)]
+                   or facts.in_rank_window(facts.current_level(p), target))]
     due_rules = {p: frozenset(r.rule for r in tenure_due(facts, p)) for p in people}
     kept, excluded, seen = _screen(facts, ((p, post_id) for p in people), due_rules)
     index = AvoidanceIndex(store, facts, [p for p, _, _ in kept])

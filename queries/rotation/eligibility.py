@@ -105,10 +105,17 @@ def _edu(facts: Facts, person_id: str, post_id: str) -> Check | None:
     if need is None:
         return None
     text = (person.education or "").strip()
-    has = levels.get(text) or max((v for k, v in levels.items() if k in text), default=None)
+    has = education_level(text, levels)
     if has is None:
         return _check(rule.id, None, f"学历不详（须{need}以上）")
     return _check(rule.id, has >= levels[need], f"{text}（须{need}以上）")
+
+
+def education_level(text: str, levels: dict[str, int]) -> int | None:
+    """The level of an education text by the rule set's ladder: the longest name it contains
+    (大学专科毕业 is 大学专科, not 大学)."""
+    names = sorted((k for k in levels if k in text), key=lambda k: (-len(k), k))
+    return levels[names[0]] if names else None
 
 
 def _training(facts: Facts, person_id: str) -> Check:

@@ -99,6 +99,12 @@ class Facts:
 
     # --- lookups -------------------------------------------------------------------------
 
+    def in_rank_window(self, mine: int, target: int) -> bool:
+        """A move from level `mine` to `target` is lateral or up by at most the rule set's
+        `PROMO-PROBATION.max_level_jump` (不得越级提拔)."""
+        jump = int(self.rules.rule("PROMO-PROBATION").param("max_level_jump"))
+        return 0 <= target - mine <= jump
+
     def person(self, person_id: str) -> Person:
         found = self.persons.get(person_id)
         if found is None:

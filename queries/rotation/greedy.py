@@ -29,7 +29,10 @@ def greedy(problem: Problem) -> list[int]:
     requires: dict[int, list[str]] = defaultdict(list)
     for i, person in problem.requires:
         requires[i].append(person)
-    group_of = {p: g for g, members in enumerate(problem.not_both) for p in members}
+    groups_of: dict[str, list[int]] = defaultdict(list)  # a person may be in several
+    for g, members in enumerate(problem.not_both):
+        for p in members:
+            groups_of[p].append(g)
     holder_posts: dict[str, list[str]] = defaultdict(list)
     for post, people in problem.holds.items():
         for person in people:
@@ -43,16 +46,15 @@ def greedy(problem: Problem) -> list[int]:
         added = False
         for i in order:
             o = problem.options[i]
-            group = group_of.get(o.person)
+            mine = groups_of.get(o.person, [])
             if (i in chosen or o.person in moved or room.get(o.post, 0) <= 0
                     or any(j in chosen for j in conflicts.get(i, ()))
                     or any(p not in moved for p in requires.get(i, ()))
-                    or (group is not None and group in groups)):
+                    or any(g in groups for g in mine)):
                 continue
             chosen.add(i)
             moved.add(o.person)
-            if group is not None:
-                groups.add(group)
+            groups.update(mine)
             room[o.post] = room.get(o.post, 0) - 1
             for post in holder_posts.get(o.person, []):
                 room[post] = room.get(post, 0) + 1

@@ -53,12 +53,13 @@ def targets(facts: Facts, movers: Iterable[str], extra: Iterable[str],
 
 
 def _rank_ok(facts: Facts, person: str, post: str, forced: bool) -> bool:
-    """Lateral or one level up. The planner never guesses: unknown ranks are out unless the
-    assignment is asked for (`must`, e.g. a person without a current post)."""
+    """Lateral or up within the rule set's limit. The planner never guesses: unknown ranks
+    are out unless the assignment is asked for (`must`, e.g. a person without a current
+    post)."""
     mine, target = facts.current_level(person), level(facts.post(post).rank)
     if not mine or not target:
         return forced
-    return 0 <= target - mine <= 1
+    return facts.in_rank_window(mine, target)
 
 
 def add_options(setup: Setup, index: AvoidanceIndex, posts: list[str],

@@ -126,7 +126,8 @@ def plan(store: GraphStore, rules: RuleSet, request: PlanRequest,
     moves = explain.moves(setup, solution, items, forced)
     step(STEPS[4])
     proposals = [Proposal(m.person_id, m.to_post, request.as_of) for m in moves]
-    recheck = what_if(store, rules, proposals, request.as_of).findings if proposals else []
+    recheck = what_if(store, rules, proposals, request.as_of,
+                      snap=facts.snap).findings if proposals else []
     unmoved = explain.unmoved(setup, solution, wanted, locked)
     return Plan(
         as_of=request.as_of, rule_set=rules.version, status=solution.status, moves=moves,

@@ -38,7 +38,8 @@ PARTY_ENTRY_COLUMNS = ("party_entry", "入党时间", "RuDangShiJian")
 MARK = "mismatch:"
 _MARKED = re.compile(r"^(?P<graph>.*?) vs (?P<other>.*) \((?P<source>[^()]*)\)$")
 EDUCATION_ALIASES = {"本科": "大学", "大学本科": "大学", "大学学历": "大学",
-                     "硕士研究生": "研究生", "博士研究生": "研究生", "大学专科": "大专"}
+                     "硕士研究生": "研究生", "博士研究生": "研究生", "硕士": "研究生",
+                     "博士": "研究生", "大学专科": "大专", "专科": "大专"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from graph.vocab import Grade
 from queries.avoidance.check import Proposal, what_if
 from queries.rotation.avoid import AvoidanceIndex
 from queries.rotation.candidates import for_person, for_post
-from queries.rotation.eligibility import Check, cheap_checks
+from queries.rotation.eligibility import Check, cheap_checks, education_level
 from queries.rotation.facts import Facts
 from queries.rotation.scope import AVOIDANCE_MOVES
 from queries.rules import national
@@ -127,3 +127,12 @@ def test_batched_avoidance_agrees_with_the_what_if(store: GraphStore) -> None:
         assert batched == audited, (person, post)
         seen |= {rule for rule, _ in batched}
     assert seen == {"KIN-DIRECT-LEAD", "KIN-SAME-LEADER", "REGION-COUNTY", "REGION-TOWNSHIP"}
+
+
+def test_education_level_takes_the_longest_name() -> None:
+    levels = national().rule("PROMO-EDU").param("levels")
+    assert education_level("大学专科毕业", levels) == levels["大专"]
+    assert education_level("在职大学专科", levels) == levels["大专"]
+    assert education_level("大学本科", levels) == levels["本科"]
+    assert education_level("硕士研究生", levels) == levels["研究生"]
+    assert education_level("小学", levels) is None

@@ -72,3 +72,13 @@ def test_a_big_round_gets_an_answer_in_time() -> None:
     assert found.status in {"GREEDY", "FEASIBLE", "OPTIMAL"}
     assert feasible(problem, found.chosen) and len(found.chosen) >= 100
     assert found.bound >= found.objective
+
+
+def test_a_person_in_two_not_both_groups() -> None:
+    """B shares a group with A and another with C: once A moves, B may not."""
+    problem = Problem([Option("A", "v", 100), Option("B", "w", 50), Option("C", "x", 10)],
+                      {"A": 1000, "B": 1000, "C": 1000}, free={"v": 1, "w": 1, "x": 1},
+                      holds={}, not_both=[["A", "B"], ["B", "C"]])
+    chosen = greedy(problem)
+    assert feasible(problem, chosen)
+    assert {problem.options[i].person for i in chosen} == {"A", "C"}
