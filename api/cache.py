@@ -6,7 +6,8 @@ same for every request on the same day. `CachedStore` keeps those scans in memor
 fetched (a bounded LRU: the leaders, voters and relatives many requests touch); it drops them
 all on any write through it (bundle and LRMX uploads) and after `ttl` seconds, so writes made
 by other processes (the CLI loading into the same Neo4j) are seen within `ttl`. Expansions and
-kin paths go straight to the store: they are request-specific.
+kin paths go straight to the store: they are request-specific. A read that an invalidation
+overtook is served but not kept.
 """
 
 from __future__ import annotations
@@ -71,11 +72,13 @@ class CachedStore(GraphStore):
             found = self._cached_snapshot(as_of)
             if found is not None:
                 return found
+            generation = self.generation
             built = Snapshot.build(self, as_of)
             with self._lock:
-                self._snapshots[as_of] = built
-                while len(self._snapshots) > MAX_SNAPSHOTS:
-                    self._snapshots.popitem(last=False)
+                if generation == self.generation:  # not invalidated while building
+                    self._snapshots[as_of] = built
+                    while len(self._snapshots) > MAX_SNAPSHOTS:
+                        self._snapshots.popitem(last=False)
         return built
 
     def _cached_snapshot(self, as_of: date | None) -> Snapshot | None:
@@ -158,9 +161,11 @@ class CachedStore(GraphStore):
         with self._lock:
             found = self._node_scans.get(label)
         if found is None:
+            generation = self.generation
             found = list(self.inner.scan_nodes(label))
             with self._lock:
-                self._node_scans[label] = found
+                if generation == self.generation:
+                    self._node_scans[label] = found
         return iter(found)
 
     def scan_edges(self, etype: str, as_of: str | None = None) -> Iterator[EdgeRecord]:
@@ -171,11 +176,13 @@ class CachedStore(GraphStore):
             if found is not None:
                 self._edge_scans.move_to_end(key)
         if found is None:
+            generation = self.generation
             found = list(self.inner.scan_edges(etype, as_of))
             with self._lock:
-                self._edge_scans[key] = found
-                while len(self._edge_scans) > MAX_EDGE_SCANS:
-                    self._edge_scans.popitem(last=False)
+                if generation == self.generation:
+                    self._edge_scans[key] = found
+                    while len(self._edge_scans) > MAX_EDGE_SCANS:
+                        self._edge_scans.popitem(last=False)
         return iter(found)
 
     def counts(self, as_of: str | None = None) -> Counts:
@@ -183,8 +190,10 @@ class CachedStore(GraphStore):
         with self._lock:
             found = self._counts.get(as_of)
         if found is None:
+            generation = self.generation
             found = self.inner.counts(as_of)
             with self._lock:
-                self._counts[as_of] = found
+                if generation == self.generation:
+                    self._counts[as_of] = found
         return found
 

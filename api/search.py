@@ -56,12 +56,12 @@ class SearchIndex:
         gen = self.store.generation
         with self._lock:
             found = self._built.get(label)
-        if found is not None and found[0] == gen and gen == self.store.generation:
+        if found is not None and found[0] == gen:
             return found[1]
         entries = [Entry(n.key.partition("/")[2], _text(n), n)
                    for n in self.store.scan_nodes(label)]
         with self._lock:
-            self._built[label] = (self.store.generation, entries)
+            self._built[label] = (gen, entries)  # tagged with the generation it read
         return entries
 
     def search(self, label: str, q: str) -> list[NodeRecord]:

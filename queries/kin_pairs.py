@@ -33,7 +33,10 @@ from queries.kinship import (
 )
 from queries.snapshot import Snapshot
 
-MAX_READINGS = 16
+MAX_READINGS = 1024
+"""Readings tried per path (each step's chains multiplied out): far above real paths (four
+steps of terms with up to five chains each), so no reading is cut off in practice; the bound
+only stops a pathological term table from exploding."""
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,8 @@ class Snapshot:
     def remember(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
         """`compute()` once per key for this date (see `shared`)."""
         if key in self.shared:
-            found: T = self.shared[key]
+            found: T = self.shared.pop(key)
+            self.shared[key] = found  # most recently used last: eviction takes the oldest
             return found
         value = self.shared[key] = compute()
         while len(self.shared) > MAX_SHARED:

@@ -87,8 +87,11 @@ def post_bundle(request: Request, file: FileIn, store: CacheDep, log: AuditDep,
             path = raw.rename(Path(tmp) / "bundle.xlsx")
         else:
             path = upload.unpack(raw, Path(tmp) / "bundle", (".csv",))
-        bundle, report = read_bundle(path, known=store.existing)
-        ops.write_bundle(store, bundle, batch_size=settings.batch_size)
+        try:  # write past the cache, then drop it once (as the LRMX upload does)
+            bundle, report = read_bundle(path, known=store.inner.existing)
+            ops.write_bundle(store.inner, bundle, batch_size=settings.batch_size)
+        finally:
+            store.invalidate()
     log.record(actor, "upload_bundle", "", f"{file.filename}: loaded={report.loaded} "
                f"rejected={len(report.rejects)}")
     return _result(report, settings, "upload")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from api.cache import CachedStore
 from graph import ops
 from graph.model import Bundle, Holding, Person
+from graph.records import NodeRecord
 from graph.store.base import GraphStore
 from queries import snapshot as snapshot_module
 from queries.snapshot import Snapshot
@@ -75,3 +77,22 @@ def test_node_reads_are_cached_until_a_write(store: GraphStore) -> None:
     keys = [f"person/A{i}" for i in range(1, 7)]
     assert sorted(cached.nodes(keys)) == keys  # more than max_nodes: all read, three kept
     assert len(cached._nodes) == 3
+
+
+def test_a_scan_overtaken_by_a_write_is_not_kept(store: GraphStore,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    ops.write_bundle(store, small_county())
+    cached = CachedStore(store)
+    scan = store.scan_nodes
+
+    def racing(label: str) -> Iterator[NodeRecord]:
+        found = list(scan(label))
+        cached.invalidate()  # an upload lands while the scan was being read
+        return iter(found)
+
+    monkeypatch.setattr(store, "scan_nodes", racing)
+    assert len(list(cached.scan_nodes("Unit"))) == 5  # served ...
+    assert "Unit" not in cached._node_scans  # ... but not kept
+    monkeypatch.setattr(store, "scan_nodes", scan)
+    assert len(list(cached.scan_nodes("Unit"))) == 5
+    assert "Unit" in cached._node_scans
