@@ -54,7 +54,8 @@ def fit(facts: Facts, person_id: str, post_id: str, checks: list[Check], *,
     target = facts.post(post_id)
     score, notes = BASE, []
     kind = AVOIDANCE if avoidance else NEED if facts.vacancy(post_id) > 0 else ADJUST
-    if here is not None and county_of(here) is not None and county_of(here) == county_of(there):
+    area = county_of(facts.snap, here)
+    if here is not None and area is not None and area == county_of(facts.snap, there):
         score += LOCAL
         notes.append("本地就近交流")
     organ_township = (is_organ(rules, here) and is_township(there)) or (

@@ -10,6 +10,7 @@ from graph.regions import is_region_code, region_level
 from graph.vocab import PostRole, UnitKind
 from queries.rotation.facts import Facts
 from queries.rules import RuleSet
+from queries.snapshot import Snapshot
 
 AVOIDANCE_MOVES = ("KIN-SAME-LEADER", "KIN-DIRECT-LEAD", "KIN-SENSITIVE", "KIN-BUSINESS",
                    "REGION-COUNTY", "REGION-CITY", "REGION-TOWNSHIP")
@@ -49,10 +50,17 @@ def is_department(rules: RuleSet, unit: Unit | None) -> bool:
     return unit is not None and unit.kind.value in kinds and not is_township(unit)
 
 
-def county_of(unit: Unit | None) -> str | None:
-    """The county-level (6-digit) area a unit belongs to, for "fill locally first"."""
+def county_of(snap: Snapshot, unit: Unit | None) -> str | None:
+    """The county-level area a unit belongs to, by the graph's region hierarchy, for "fill
+    locally first" (a city-level unit is its own area)."""
     code = unit.region_code if unit else None
-    return str(code)[:6] if is_region_code(code) else None
+    if not is_region_code(code):
+        return None
+    assert code is not None
+    for area in [code, *snap.region_ancestors(code)]:
+        if region_level(area) != "township":
+            return area
+    return None
 
 
 def not_both_groups(facts: Facts, movers: Iterable[str]) -> list[list[str]]:
