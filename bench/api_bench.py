@@ -33,8 +33,10 @@ from typing import Any
 import httpx
 
 from api.auth.keys import KeyStore
+from bench.common import neo4j_env, percentiles_ms
 from graph import ops
-from graph.store.neo4j import Neo4jStore
+from graph.settings import Settings
+from graph.store.factory import open_store
 from ingest.roster.load import read_bundle
 
 AS_OF = "2026-01-01"
@@ -50,15 +52,10 @@ class Phase:
     seconds: float = 0.0
 
     def summary(self) -> dict[str, float | int]:
-        done = sorted(self.latencies)
-
-        def pct(p: float) -> float:
-            return round(done[min(len(done) - 1, int(p * len(done)))] * 1000, 2) if done else 0.0
-
-        return {"requests": len(done), "errors": self.errors, "seconds": round(self.seconds, 2),
-                "rps": round(len(done) / self.seconds, 1) if self.seconds else 0.0,
-                "p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99),
-                "max_ms": round(done[-1] * 1000, 2) if done else 0.0}
+        return {"requests": len(self.latencies), "errors": self.errors,
+                "seconds": round(self.seconds, 2),
+                "rps": round(len(self.latencies) / self.seconds, 1) if self.seconds else 0.0,
+                **percentiles_ms(self.latencies)}
 
 
 async def run_phase(base: str, token: str, name: str, make: Callable[[random.Random], Request],
@@ -149,7 +146,8 @@ def start_api(uri: str, data_dir: Path, workers: int, port: int) -> subprocess.P
 def load(uri: str, bundle: Path) -> dict[str, float]:
     started = time.perf_counter()
     data, report = read_bundle(bundle)
-    store = Neo4jStore(uri)
+    settings = Settings().model_copy(update={"store": "neo4j", "neo4j_uri": uri})
+    store = open_store(settings)  # with the NEO4J_USER/PASSWORD/DATABASE given
     try:
         store.clear()
         written = ops.write_bundle(store, data)
@@ -162,7 +160,6 @@ def load(uri: str, bundle: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> None:
     from ingest.generate import generate
     from tests.api.support import free_port
-    from tests.support.neo4j_server import start_server
 
     ap = argparse.ArgumentParser(prog="python -m bench.api_bench", description=__doc__)
     ap.add_argument("--cadres", type=int, default=100_000)
@@ -184,11 +181,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.bundle is None:
             print(f"generating {args.cadres:,} cadres …", flush=True)
             generate(bundle, cadres=args.cadres, seed=args.seed)
-        uri = os.environ.get("NEO4J_URI")
-        if not uri:
-            server = start_server(heap="2g", pagecache="2g")
-            stack.callback(server.stop)
-            uri = server.uri
+        env = stack.enter_context(neo4j_env(["neo4j"]))
+        uri = env["NEO4J_URI"]
         loaded: dict[str, float] = {}
         if not (args.skip_load and os.environ.get("NEO4J_URI")):
             print(f"loading into Neo4j at {uri} …", flush=True)

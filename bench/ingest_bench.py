@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import resource
 import subprocess
@@ -38,27 +37,18 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.common import bench_store, ensure_bundle, neo4j_env
 from graph import ops
-from graph.store.base import GraphStore
 from graph.store.embedded import EmbeddedStore
-from graph.store.neo4j import Neo4jStore
 from ingest.roster.load import read_bundle
 from tests.ingest.resolve.precision import Scenario, build_scenario, run_scenario
 
 SEED = 1
 
 
-def open_store(kind: str, directory: Path, uri: str | None) -> GraphStore:
-    if kind == "embedded":
-        return EmbeddedStore(directory / "graph.pickle")
-    store = Neo4jStore(uri or "")
-    store.clear()
-    return store
-
-
-def roster_rate(kind: str, bundle_dir: Path, work: Path, uri: str | None) -> dict[str, Any]:
+def roster_rate(kind: str, bundle_dir: Path, work: Path) -> dict[str, Any]:
     """Read and write the whole bundle into an empty store."""
-    store = open_store(kind, work / "roster", uri)
+    store = bench_store(kind, work / "roster")
     started = time.perf_counter()
     bundle, report = read_bundle(bundle_dir)
     read_s = time.perf_counter() - started
@@ -73,9 +63,9 @@ def roster_rate(kind: str, bundle_dir: Path, work: Path, uri: str | None) -> dic
             "write_rows_per_s": round(report.read / write_s)}
 
 
-def lrmx_rate(kind: str, scenario: Scenario, work: Path, uri: str | None) -> dict[str, Any]:
+def lrmx_rate(kind: str, scenario: Scenario, work: Path) -> dict[str, Any]:
     """Load the forms into a fresh store holding the roster of cadres; resolution figures."""
-    store = open_store(kind, work / "lrmx", uri)
+    store = bench_store(kind, work / "lrmx")
     result = run_scenario(store, scenario, work / "lrmx" / "data")
     store.clear()
     store.close()
@@ -87,11 +77,11 @@ def lrmx_rate(kind: str, scenario: Scenario, work: Path, uri: str | None) -> dic
     return {"lrmx": lrmx, "resolution": figures}
 
 
-def run_one(kind: str, bundle_dir: Path, scenario_file: Path, uri: str | None) -> dict[str, Any]:
+def run_one(kind: str, bundle_dir: Path, scenario_file: Path) -> dict[str, Any]:
     scenario: Scenario = pickle.loads(scenario_file.read_bytes())
     with tempfile.TemporaryDirectory() as tmp:
-        row = {"store": kind, "roster": roster_rate(kind, bundle_dir, Path(tmp), uri),
-               **lrmx_rate(kind, scenario, Path(tmp), uri)}
+        row = {"store": kind, "roster": roster_rate(kind, bundle_dir, Path(tmp)),
+               **lrmx_rate(kind, scenario, Path(tmp))}
     row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return row
 
@@ -117,44 +107,32 @@ def main() -> None:
     args = parser.parse_args()
     if args.one:
         kind, bundle_dir, scenario_file = args.one
-        row = run_one(kind, Path(bundle_dir), Path(scenario_file), os.environ.get("NEO4J_URI"))
+        row = run_one(kind, Path(bundle_dir), Path(scenario_file))
         print(json.dumps(row, ensure_ascii=False))
         return
-    from ingest.generate import generate
-    from tests.support.neo4j_server import start_server
-
     started = time.perf_counter()
-    bundle_dir = args.out / f"bundle-{args.cadres}"
-    if not (bundle_dir / "persons.csv").exists():
-        generate(bundle_dir, cadres=args.cadres, seed=SEED)
-    server = start_server(heap="2g", pagecache="2g") if "neo4j" in args.stores and \
-        not os.environ.get("NEO4J_URI") else None
-    env = {**os.environ, **({"NEO4J_URI": server.uri} if server else {})}
+    bundle_dir = ensure_bundle(args.cadres, seed=SEED, where=args.out)
     rows: list[dict[str, Any]] = []
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            work = Path(tmp)
-            scenario = build_scenario(work / "undeclared", cadres=args.cadres, files=args.files,
-                                      seed=SEED, bundle_dir=bundle_dir)
-            scenario_file = work / "scenario.pickle"
-            scenario_file.write_bytes(pickle.dumps(scenario))
-            for kind in args.stores:
-                done = subprocess.run(
-                    [sys.executable, "-m", "bench.ingest_bench", "--one", kind,
-                     str(bundle_dir), str(scenario_file)],
-                    env=env, capture_output=True, text=True, check=False)
-                if done.returncode != 0:
-                    sys.exit(f"{kind} failed:\n{done.stderr}")
-                row = json.loads(done.stdout.splitlines()[-1])
-                rows.append(row)
-                print(summary(row), flush=True)
-            shadowed = build_scenario(work / "any", cadres=args.cadres, files=args.files,
-                                      seed=SEED, twins="any", bundle_dir=bundle_dir)
-            any_twins = run_scenario(EmbeddedStore(None), shadowed, work / "any" / "data")
-            print(f"twins=any (embedded): {any_twins.summary()}", flush=True)
-    finally:
-        if server:
-            server.stop()
+    with neo4j_env(args.stores) as env, tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        scenario = build_scenario(work / "undeclared", cadres=args.cadres, files=args.files,
+                                  seed=SEED, bundle_dir=bundle_dir)
+        scenario_file = work / "scenario.pickle"
+        scenario_file.write_bytes(pickle.dumps(scenario))
+        for kind in args.stores:
+            done = subprocess.run(
+                [sys.executable, "-m", "bench.ingest_bench", "--one", kind,
+                 str(bundle_dir), str(scenario_file)],
+                env=env, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                sys.exit(f"{kind} failed:\n{done.stderr}")
+            row = json.loads(done.stdout.splitlines()[-1])
+            rows.append(row)
+            print(summary(row), flush=True)
+        shadowed = build_scenario(work / "any", cadres=args.cadres, files=args.files,
+                                  seed=SEED, twins="any", bundle_dir=bundle_dir)
+        any_twins = run_scenario(EmbeddedStore(None), shadowed, work / "any" / "data")
+        print(f"twins=any (embedded): {any_twins.summary()}", flush=True)
     results = {"cadres": args.cadres, "files": args.files, "seed": SEED,
                "bundle": str(bundle_dir), "stores": rows,
                "resolution_twins_any": any_twins.as_json(),

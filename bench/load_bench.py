@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -19,22 +18,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.common import bench_store, ensure_bundle, neo4j_env
 from graph import ops
-from graph.store.base import GraphStore
-from graph.store.embedded import EmbeddedStore
-from graph.store.neo4j import Neo4jStore
 from ingest.roster.load import read_bundle
 
 
-def run_one(bundle: Path, store_kind: str, uri: str | None) -> dict[str, float]:
+def run_one(bundle: Path, store_kind: str) -> dict[str, float]:
     """Read, then write the bundle into an empty store; timings of each phase."""
     started = time.perf_counter()
     bundle_data, report = read_bundle(bundle)
     read_s = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as tmp:
-        store: GraphStore = (EmbeddedStore(Path(tmp) / "graph.pickle") if store_kind == "embedded"
-                             else Neo4jStore(uri or ""))
-        store.clear()
+        store = bench_store(store_kind, Path(tmp))
         started = time.perf_counter()
         written = ops.write_bundle(store, bundle_data, batch_size=10_000)
         write_s = time.perf_counter() - started
@@ -53,20 +48,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(Path(args.one[0]), args.one[1], os.environ.get("NEO4J_URI"))))
+        print(json.dumps(run_one(Path(args.one[0]), args.one[1])))
         return
-    from ingest.generate import generate
-    from tests.support.neo4j_server import start_server
-
-    server = start_server(heap="2g", pagecache="2g") if "neo4j" in args.stores and \
-        not os.environ.get("NEO4J_URI") else None
-    env = {**os.environ, **({"NEO4J_URI": server.uri} if server else {})}
     results = []
-    try:
+    with neo4j_env(args.stores) as env:
         for size in args.sizes:
-            bundle = args.out / f"bundle-{size}"
-            if not (bundle / "persons.csv").exists():
-                generate(bundle, cadres=size, seed=1)
+            bundle = ensure_bundle(size, where=args.out)
             for kind in args.stores:
                 done = subprocess.run([sys.executable, "-m", "bench.load_bench", "--one",
                                        str(bundle), kind], env=env, capture_output=True,
@@ -74,9 +61,6 @@ def main() -> None:
                 row = {"cadres": size, "store": kind, **json.loads(done.stdout.splitlines()[-1])}
                 results.append(row)
                 print(json.dumps(row), flush=True)
-    finally:
-        if server:
-            server.stop()
     (args.out / "load.json").write_text(json.dumps(results, indent=1))
 
 

@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from api.cache import CachedStore
+from bench.common import RESULTS, bench_store, ensure_bundle, neo4j_env, percentiles_ms
 from graph import ops
 from graph.regions import is_region_code, region_level
 from graph.store.base import GraphStore
-from graph.store.embedded import EmbeddedStore
-from graph.store.neo4j import Neo4jStore
 from graph.vocab import PostRole, UnitKind
 from ingest.roster.load import read_bundle
 from queries.snapshot import Snapshot
@@ -41,17 +40,11 @@ from queries.supervision.chain import chain_report
 from queries.supervision.span import span
 
 AS_OF = date(2026, 1, 1)
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def ms(seconds: list[float]) -> dict[str, float]:
-    done = sorted(seconds)
-
-    def pct(p: float) -> float:
-        return round(done[min(len(done) - 1, int(p * len(done)))] * 1000, 2)
-
-    return {"n": len(done), "p50_ms": pct(0.5), "p90_ms": pct(0.9), "p99_ms": pct(0.99),
-            "max_ms": round(done[-1] * 1000, 2), "mean_ms": round(statistics.mean(done) * 1000, 2)}
+    return {"n": len(seconds), **percentiles_ms(seconds),
+            "mean_ms": round(statistics.mean(seconds) * 1000, 2)}
 
 
 def county_secretaries(snap: Snapshot) -> list[str]:
@@ -122,10 +115,8 @@ def measure(store: GraphStore, samples: int, seed: int) -> dict[str, Any]:
 def run_one(bundle: Path, kind: str, samples: int, seed: int) -> dict[str, Any]:
     data, _ = read_bundle(bundle)
     with tempfile.TemporaryDirectory() as tmp:
-        store: GraphStore = (EmbeddedStore(Path(tmp) / "graph.pickle") if kind == "embedded"
-                             else Neo4jStore(os.environ["NEO4J_URI"]))
+        store = bench_store(kind, Path(tmp))
         try:
-            store.clear()
             load_s, _ = timed(ops.write_bundle, store, data)
             return {"load_s": round(load_s, 1), **measure(store, samples, seed)}
         finally:
@@ -143,26 +134,15 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(Path(args.one[0]), args.one[1], args.samples, args.seed)))
         return
-    from ingest.generate import generate
-    from tests.support.neo4j_server import start_server
-
-    bundle = RESULTS / f"bundle-{args.cadres}"
-    if not (bundle / "persons.csv").exists():
-        generate(bundle, cadres=args.cadres, seed=1)
-    server = start_server(heap="2g", pagecache="2g") if "neo4j" in args.stores and \
-        not os.environ.get("NEO4J_URI") else None
-    env = {**os.environ, **({"NEO4J_URI": server.uri} if server else {})}
+    bundle = ensure_bundle(args.cadres)
     rows: dict[str, Any] = {}
-    try:
+    with neo4j_env(args.stores) as env:
         for kind in args.stores:
             done = subprocess.run([sys.executable, "-m", "bench.query_bench", "--one", str(bundle),
                                    kind, "--samples", str(args.samples), "--seed", str(args.seed)],
                                   env=env, capture_output=True, text=True, check=True)
             rows[kind] = json.loads(done.stdout.splitlines()[-1])
             print(kind, json.dumps(rows[kind]), flush=True)
-    finally:
-        if server:
-            server.stop()
     agree = len(rows) > 1 and len({r["answers_sha256"] for r in rows.values()}) == 1
     print("stores agree" if agree else "STORES DISAGREE" if len(rows) > 1 else
           "one store: nothing to compare", flush=True)

@@ -26,14 +26,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.common import RESULTS
 from graph import ops
 from graph.store.embedded import EmbeddedStore
 from ingest.roster.load import read_bundle
-from queries.rotation.plan import PlanRequest, plan
+from queries.rotation.plan import MUST_BONUS, SHOULD_BONUS, PlanRequest, plan
 from queries.rotation.solver import Option, Problem, solve
 from queries.rules import national
 
-RESULTS = Path(__file__).resolve().parent / "results"
 OPTIONS_EACH = 40
 
 
@@ -53,7 +53,7 @@ def synthetic(due: int, posts: int, seed: int) -> Problem:
         for post in rng.sample(post_ids, OPTIONS_EACH + 1):
             if post != own and len(options) - first[person] < OPTIONS_EACH:
                 options.append(Option(person, post, rng.randint(0, 100)))
-    weight = {p: 1000 if rng.random() < 0.7 else 300 for p in people}
+    weight = {p: MUST_BONUS if rng.random() < 0.7 else SHOULD_BONUS for p in people}
     kin = rng.sample(people, (due // 100) * 2)
     conflicts = []
     for a, b in zip(kin[::2], kin[1::2], strict=True):
