@@ -87,7 +87,7 @@ def solver_part(sizes: list[tuple[int, int]], limit: float, workers: int) -> lis
 def end_to_end(bundle: Path, limit: float, workers: int) -> dict[str, Any]:
     data, _ = read_bundle(bundle)
     with tempfile.TemporaryDirectory() as tmp:
-        store = EmbeddedStore(Path(tmp) / "graph.pickle")
+        store = EmbeddedStore(Path(tmp) / "graph.json")
         ops.write_bundle(store, data)
         marks: list[tuple[str, float]] = []
         started = time.perf_counter()

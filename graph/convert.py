@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -20,59 +20,67 @@ from graph.model import (
     Post,
     Record,
     Region,
+    TimeBound,
     Training,
     Unit,
 )
-from graph.records import EdgeRecord, NodeRecord, Props, Scalar, structural_edge
+from graph.records import EdgeRecord, NodeRecord, Props, structural_edge
 from graph.regions import is_region_code, parent_code
 
 _ACT_ROLE_OF_TYPE = {v: k for k, v in r.ACT_TYPES.items()}
 
 
-def _plain(value: Any) -> Scalar:
-    if type(value) is str:
-        return value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, tuple):
-        return list(value)
-    return value  # type: ignore[no-any-return]
-
-
-def _props(model: Record, drop: Iterable[str] = ()) -> Props:
-    """Flat properties of a record: None and empty lists left out, unknown columns as JSON."""
-    skip = {"extra", *drop}
-    values = model.__dict__
-    props: Props = {
-        name: _plain(values[name])
-        for name in type(model).__pydantic_fields__
-        if name not in skip and values[name] is not None and values[name] != ()
-    }
-    if model.extra:
-        props["extra"] = json.dumps(model.extra, ensure_ascii=False, sort_keys=True)
-    return props
-
-
-def _timed(model: Holding | Kinship | Act | Assessment | Training, drop: Iterable[str]) -> Props:
-    props = _props(model, drop)
-    for name, value in (("valid_from", model.valid_from), ("valid_to", model.valid_to)):
-        if value is not None:
-            props[name] = value.isoformat()
-    return props
+def _props_of(models: Sequence[Record], drop: Iterable[str] = ()) -> list[Props]:
+    """Flat properties of records of one type: None and empty lists left out, dates as ISO
+    text, vocabulary values as their text, unknown columns as JSON. Time-bound records add
+    `valid_from`/`valid_to`. (The bulk path of every load: written for speed.)"""
+    if not models:
+        return []
+    kind = type(models[0])
+    names = tuple(n for n in kind.__pydantic_fields__ if n != "extra" and n not in drop)
+    timed = issubclass(kind, TimeBound)
+    out: list[Props] = []
+    for model in models:
+        values = model.__dict__
+        props: Props = {}
+        for name in names:
+            value = values[name]
+            if value is None:
+                continue
+            vtype = type(value)
+            if vtype is str or vtype is int:
+                props[name] = value
+            elif vtype is date:
+                props[name] = value.isoformat()
+            elif vtype is tuple:
+                if value:
+                    props[name] = list(value)
+            elif isinstance(value, Enum):
+                props[name] = str(value.value)
+            else:
+                props[name] = value
+        if model.extra:
+            props["extra"] = json.dumps(model.extra, ensure_ascii=False, sort_keys=True)
+        if timed:
+            start, end = model.valid_from, model.valid_to  # type: ignore[attr-defined]
+            if start is not None:
+                props["valid_from"] = start.isoformat()
+            if end is not None:
+                props["valid_to"] = end.isoformat()
+        out.append(props)
+    return out
 
 
 def _region_nodes(bundle: Bundle) -> tuple[list[NodeRecord], list[EdgeRecord]]:
     """Declared regions, every region a unit or person refers to and all their ancestors
     (the undeclared ones marked `derived`), with WITHIN edges to each effective parent."""
     declared = {reg.code: reg for reg in bundle.regions}
-    nodes = [NodeRecord(node_key("Region", reg.code), "Region", _props(reg))
-             for reg in bundle.regions]
+    nodes = [NodeRecord(node_key("Region", reg.code), "Region", props)
+             for reg, props in zip(bundle.regions, _props_of(bundle.regions), strict=True)]
     edges: list[EdgeRecord] = []
     seen: set[str] = set()
-    wanted = [*declared, *(u.region_code for u in bundle.units),
-              *(p.home_region for p in bundle.persons)]
+    wanted = dict.fromkeys([*declared, *(u.region_code for u in bundle.units),
+                            *(p.home_region for p in bundle.persons)])
     for code in wanted:
         current = code if code in declared or is_region_code(code) else None
         while current is not None and current not in seen:
@@ -90,50 +98,68 @@ def _region_nodes(bundle: Bundle) -> tuple[list[NodeRecord], list[EdgeRecord]]:
     return nodes, edges
 
 
-def bundle_to_records(bundle: Bundle) -> tuple[list[NodeRecord], list[EdgeRecord]]:
-    nodes, edges = _region_nodes(bundle)
-    for unit in bundle.units:
+def _entities(bundle: Bundle, nodes: list[NodeRecord], edges: list[EdgeRecord]) -> None:
+    """Units, posts and persons with their structural edges."""
+    for unit, props in zip(bundle.units, _props_of(bundle.units), strict=True):
         key = node_key("Unit", unit.id)
-        nodes.append(NodeRecord(key, "Unit", _props(unit)))
+        nodes.append(NodeRecord(key, "Unit", props))
         if unit.parent_id:
             edges.append(structural_edge(r.PART_OF, key, node_key("Unit", unit.parent_id)))
         if is_region_code(unit.region_code):
             region = node_key("Region", str(unit.region_code))
             edges.append(structural_edge(r.IN_REGION, key, region))
         edges.extend(structural_edge(r.REGULATES, key, node_key("Unit", u)) for u in unit.regulates)
-    for post in bundle.posts:
+    for post, props in zip(bundle.posts, _props_of(bundle.posts), strict=True):
         key = node_key("Post", post.id)
-        nodes.append(NodeRecord(key, "Post", _props(post)))
+        nodes.append(NodeRecord(key, "Post", props))
         edges.append(structural_edge(r.IN_UNIT, key, node_key("Unit", post.unit_id)))
         if post.reports_to:
             edges.append(structural_edge(r.REPORTS_TO, key, node_key("Post", post.reports_to)))
         edges.extend(structural_edge(r.OVERSEES, key, node_key("Unit", u)) for u in post.oversees)
-    for person in bundle.persons:
-        key = node_key("Person", person.id)
-        nodes.append(NodeRecord(key, "Person", _props(person)))
-        home = person.home_region
+    grew_up_in = r.GREW_UP_IN
+    for person, props in zip(bundle.persons, _props_of(bundle.persons), strict=True):
+        key = "person/" + person.id
+        nodes.append(NodeRecord(key, "Person", props))
+        home = person.grew_up_in or person.birthplace
         if is_region_code(home):
-            edges.append(structural_edge(r.GREW_UP_IN, key, node_key("Region", str(home))))
-    for h in bundle.holdings:
-        edges.append(EdgeRecord(h.id, r.HOLDS, node_key("Person", h.person_id),
-                                node_key("Post", h.post_id), _timed(h, ("person_id", "post_id"))))
-    for k in bundle.kinship:
-        edges.append(EdgeRecord(k.id, r.KIN, node_key("Person", k.person_id),
-                                node_key("Person", k.relative_id),
-                                _timed(k, ("person_id", "relative_id"))))
-    for a in bundle.roles:
-        edges.append(EdgeRecord(a.id, r.ACT_TYPES[a.role.value], node_key("Person", a.actor_id),
-                                node_key("Person", a.candidate_id),
-                                _timed(a, ("actor_id", "candidate_id", "role"))))
-    attached: list[tuple[Assessment | Training, str, str]] = [
-        *((x, "Assessment", r.ASSESSED) for x in bundle.assessments),
-        *((x, "Training", r.TRAINED) for x in bundle.trainings),
-    ]
-    for item, label, etype in attached:
-        key = node_key(label, item.id)
-        nodes.append(NodeRecord(key, label, {"id": item.id, **_timed(item, ())}))
-        edges.append(EdgeRecord(record_id("e", etype, item.id), etype,
-                                node_key("Person", item.person_id), key))
+            edges.append(EdgeRecord(f"{grew_up_in}:{key}->region/{home}", grew_up_in, key,
+                                    f"region/{home}"))
+
+
+def _relations(bundle: Bundle, edges: list[EdgeRecord]) -> None:
+    """Holdings, kinship and procedure acts: time-bound edges with content-derived ids."""
+    holds, kin = r.HOLDS, r.KIN
+    edges.extend(
+        EdgeRecord(h.id, holds, "person/" + h.person_id, "post/" + h.post_id, props)
+        for h, props in zip(bundle.holdings, _props_of(bundle.holdings, ("person_id", "post_id")),
+                            strict=True))
+    edges.extend(
+        EdgeRecord(k.id, kin, "person/" + k.person_id, "person/" + k.relative_id, props)
+        for k, props in zip(bundle.kinship,
+                            _props_of(bundle.kinship, ("person_id", "relative_id")), strict=True))
+    act_props = _props_of(bundle.roles, ("actor_id", "candidate_id", "role"))
+    edges.extend(
+        EdgeRecord(a.id, r.ACT_TYPES[a.role.value], "person/" + a.actor_id,
+                   "person/" + a.candidate_id, props)
+        for a, props in zip(bundle.roles, act_props, strict=True))
+
+
+def bundle_to_records(bundle: Bundle) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+    """The records a bundle stands for: nodes first (regions, units, posts, persons,
+    assessments, trainings), then their edges. Node keys are `label/id` (`graph.ids.node_key`,
+    written inline on the hot paths)."""
+    nodes, edges = _region_nodes(bundle)
+    _entities(bundle, nodes, edges)
+    _relations(bundle, edges)
+    attached: list[tuple[Sequence[Assessment | Training], str, str]] = [
+        (bundle.assessments, "Assessment", r.ASSESSED), (bundle.trainings, "Training", r.TRAINED)]
+    for items, label, etype in attached:
+        prefix = label.lower() + "/"
+        for item, props in zip(items, _props_of(items), strict=True):
+            key = prefix + item.id
+            nodes.append(NodeRecord(key, label, {"id": item.id, **props}))
+            edges.append(EdgeRecord(record_id("e", etype, item.id), etype,
+                                    "person/" + item.person_id, key))
     return nodes, edges
 
 

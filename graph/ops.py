@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from graph import records as r
+from graph.bulk import batches, no_gc
 from graph.convert import bundle_to_records, edge_to_model, node_to_model
 from graph.errors import InvalidInput, NotFound
 from graph.ids import node_key
@@ -31,47 +31,52 @@ from graph.records import EdgeRecord, NodeRecord
 from graph.store.base import Counts, GraphStore
 
 Progress = Callable[[int], None]
-T = TypeVar("T")
 DEFAULT_CAP = 200
 MAX_DEPTH = 4
 
 
-def _batches(items: Sequence[T], size: int) -> list[Sequence[T]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _write_batches(store: GraphStore, batch_list: Sequence[Sequence[Any]], *, edges: bool,
+                   progress: Progress | None) -> None:
+    """Upsert batches, `store.writers` at a time (each batch its own transaction)."""
+    def write(batch: Sequence[Any]) -> int:
+        store.upsert([], batch) if edges else store.upsert(batch, [])
+        return len(batch)
 
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Bulk work allocates millions of small objects and no cycles: pause the cyclic GC."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    if store.writers <= 1:
+        for batch in batch_list:
+            n = write(batch)
+            if progress:
+                progress(n)
+        return
+    pool = ThreadPoolExecutor(store.writers, thread_name_prefix="cadregraph-writer")
     try:
-        yield
+        for n in pool.map(write, batch_list):
+            if progress:
+                progress(n)
     finally:
-        if was_enabled:
-            gc.enable()
+        pool.shutdown(cancel_futures=True)
 
 
-def write_bundle(store: GraphStore, bundle: Bundle, *, batch_size: int = 10_000,
-                 progress: Progress | None = None) -> int:
-    """Upsert a bundle (nodes first, then edges) in batches; returns records written."""
-    with _no_gc():
-        nodes, edges = bundle_to_records(bundle)
-        for node_batch in _batches(nodes, batch_size):
-            store.upsert(node_batch, [])
-            if progress:
-                progress(len(node_batch))
-        for edge_batch in _batches(edges, batch_size):
-            store.upsert([], edge_batch)
-            if progress:
-                progress(len(edge_batch))
+def write_records(store: GraphStore, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord],
+                  *, batch_size: int = 10_000, progress: Progress | None = None) -> int:
+    """Upsert records in batches, every node before any edge; returns records written."""
+    with no_gc():
+        _write_batches(store, batches(nodes, batch_size), edges=False, progress=progress)
+        _write_batches(store, batches(edges, batch_size), edges=True, progress=progress)
         store.flush()
     return len(nodes) + len(edges)
 
 
-def record_count(bundle: Bundle) -> int:
-    nodes, edges = bundle_to_records(bundle)
-    return len(nodes) + len(edges)
+def write_bundle(store: GraphStore, bundle: Bundle, *, batch_size: int = 10_000,
+                 progress: Progress | None = None,
+                 on_total: Callable[[int], None] | None = None) -> int:
+    """Upsert a bundle in batches; returns records written. `on_total` hears how many
+    records there are before writing starts (a progress bar's total)."""
+    with no_gc():
+        nodes, edges = bundle_to_records(bundle)
+    if on_total:
+        on_total(len(nodes) + len(edges))
+    return write_records(store, nodes, edges, batch_size=batch_size, progress=progress)
 
 
 MODELS: dict[str, type[Record]] = {

@@ -19,9 +19,11 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = Field(SecretStr(""), alias="NEO4J_PASSWORD")
     neo4j_database: str = Field("neo4j", alias="NEO4J_DATABASE")
     batch_size: int = Field(10_000, alias="CADREGRAPH_BATCH_SIZE")
+    neo4j_writers: int = Field(2, alias="CADREGRAPH_NEO4J_WRITERS")
+    """Concurrent write transactions of a bulk load into Neo4j."""
     rules_file: Path | None = Field(None, alias="CADREGRAPH_RULES")
     """A rule override file applied on the national rule set."""
 
     @property
     def graph_file(self) -> Path:
-        return self.data_dir / "graph.pickle"
+        return self.data_dir / "graph.json"

@@ -56,7 +56,7 @@ def neo4j_store(neo4j_uri: str) -> Iterator[Neo4jStore]:
 def make_store(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> GraphStore:
     """A fresh, empty store of the given kind."""
     if kind == "embedded":
-        return EmbeddedStore(tmp_path / "graph.pickle")
+        return EmbeddedStore(tmp_path / "graph.json")
     store: Neo4jStore = request.getfixturevalue("neo4j_store")
     store.clear()
     return store

@@ -41,11 +41,11 @@ def load_path(store: GraphStore, path: Path, batch_size: int, data_dir: Path) ->
                         task, description=what, completed=done, total=total))
             return report
         bundle, report = read_bundle(path, known=store.existing)
-        total = ops.record_count(bundle)
         with progress_bar() as bar:
-            task = bar.add_task("写入图谱 writing", total=total)
+            task = bar.add_task("写入图谱 writing", total=None)
             ops.write_bundle(store, bundle, batch_size=batch_size,
-                             progress=lambda n: bar.advance(task, n))
+                             progress=lambda n: bar.advance(task, n),
+                             on_total=lambda n: bar.update(task, total=n))
     return report
 
 

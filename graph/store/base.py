@@ -44,6 +44,8 @@ class Counts:
 
 class GraphStore(ABC):
     backend: str = "abstract"
+    writers: int = 1
+    """How many write transactions bulk loads run at once (a server uses its cores)."""
 
     @abstractmethod
     def upsert(self, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord]) -> None:

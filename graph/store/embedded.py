@@ -1,25 +1,24 @@
-"""The embedded store: a networkx MultiDiGraph in memory, saved to one file in a data directory.
+"""The embedded store: node and edge records in memory, saved to one file in a data directory,
+with a networkx MultiDiGraph as the adjacency for traversals.
 
 It is the default: no server, and separate CLI commands compose because every command opens
-the same file. Writes are atomic (write to a temporary file, then rename).
+the same file (`graph.store.embedded_file`). The networkx adjacency is built on the first
+traversal and kept in step with writes after that, so a bulk load or a command that only
+scans and counts never pays for it.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
 from graph.errors import StoreError
 from graph.records import KIN, KIN_MAX_HOPS, EdgeRecord, NodeRecord
 from graph.store.base import Counts, Expansion, GraphPath, GraphStore
-
-FORMAT_VERSION = 1
+from graph.store.embedded_file import Edges, Nodes, read_graph_file, write_graph_file
 
 
 class EmbeddedStore(GraphStore):
@@ -28,89 +27,90 @@ class EmbeddedStore(GraphStore):
     def __init__(self, path: Path | None = None) -> None:
         """`path` is the graph file; None keeps the graph in memory only."""
         self.path = path
-        self.graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        self._by_type: dict[str, dict[str, tuple[str, str]]] = {}
+        self._nodes: Nodes = {}
+        self._edges: Edges = {}
+        self._adjacency: nx.MultiDiGraph[str] | None = None
         self._dirty = False
         if path is not None and path.exists():
-            self._read(path)
+            self._nodes, self._edges = read_graph_file(path)
 
-    def _read(self, path: Path) -> None:
-        try:
-            with path.open("rb") as fh:
-                saved: dict[str, Any] = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError) as exc:
-            raise StoreError(f"cannot read the embedded graph file {path}: {exc}") from exc
-        if saved.get("version") != FORMAT_VERSION:
-            raise StoreError(f"{path} was written by another version of cadregraph; reload it")
-        self.graph = saved["graph"]
-        self._by_type = saved["by_type"]
+    @property
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """The adjacency: every node key, every edge keyed by its id with its record as `rec`."""
+        if self._adjacency is None:
+            graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+            graph.add_nodes_from(self._nodes)
+            add = graph.add_edge
+            for by_id in self._edges.values():
+                for e in by_id.values():
+                    add(e.source, e.target, key=e.id, rec=e)
+            self._adjacency = graph
+        return self._adjacency
 
     def flush(self) -> None:
         if self.path is None or not self._dirty:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            saved = {"version": FORMAT_VERSION, "graph": self.graph, "by_type": self._by_type}
-            pickle.dump(saved, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        write_graph_file(self.path, self._nodes, self._edges)
         self._dirty = False
 
     def close(self) -> None:
         self.flush()
 
     def upsert(self, nodes: Sequence[NodeRecord], edges: Sequence[EdgeRecord]) -> None:
-        graph = self.graph
-        for node in nodes:
-            graph.add_node(node.key, label=node.label, props=node.props)
-        missing = sorted(
-            {k for e in edges for k in (e.source, e.target) if k not in graph}
-        )
+        known, graph = self._nodes, self._adjacency
+        if graph is not None:
+            graph.add_nodes_from(n.key for n in nodes if n.key not in known)
+        known.update((n.key, n) for n in nodes)
+        missing = sorted({k for e in edges if e.source not in known or e.target not in known
+                          for k in (e.source, e.target) if k not in known})
         if missing:
             raise StoreError(f"edges refer to nodes that do not exist: {', '.join(missing[:10])}")
+        by_type = self._edges
         for edge in edges:
-            index = self._by_type.setdefault(edge.type, {})
-            old = index.get(edge.id)
-            if old is not None and old != (edge.source, edge.target):
-                graph.remove_edge(old[0], old[1], key=edge.id)
-            graph.add_edge(edge.source, edge.target, key=edge.id, type=edge.type, props=edge.props)
-            index[edge.id] = (edge.source, edge.target)
+            by_id = by_type.get(edge.type)
+            if by_id is None:
+                by_id = by_type[edge.type] = {}
+            old = by_id.get(edge.id)
+            by_id[edge.id] = edge
+            if graph is not None:
+                if old is not None and (old.source, old.target) != (edge.source, edge.target):
+                    graph.remove_edge(old.source, old.target, key=edge.id)
+                graph.add_edge(edge.source, edge.target, key=edge.id, rec=edge)
         self._dirty = True
 
     def delete_edges(self, edges: Sequence[EdgeRecord]) -> None:
         for edge in edges:
-            ends = self._by_type.get(edge.type, {}).pop(edge.id, None)
-            if ends is not None:
-                self.graph.remove_edge(ends[0], ends[1], key=edge.id)
+            old = self._edges.get(edge.type, {}).pop(edge.id, None)
+            if old is not None and self._adjacency is not None:
+                self._adjacency.remove_edge(old.source, old.target, key=edge.id)
         self._dirty = True
 
     def delete_nodes(self, keys: Sequence[str]) -> None:
         for key in keys:
-            if key not in self.graph:
+            if key not in self._nodes:
                 continue
             for _, edge in list(self._edges_at(key)):
-                self._by_type.get(edge.type, {}).pop(edge.id, None)
+                self._edges.get(edge.type, {}).pop(edge.id, None)
             self.graph.remove_node(key)
+            del self._nodes[key]
         self._dirty = True
 
     def existing(self, keys: Iterable[str]) -> set[str]:
-        return {k for k in keys if k in self.graph}
-
-    def _node(self, key: str) -> NodeRecord:
-        data = self.graph.nodes[key]
-        return NodeRecord(key, data["label"], data["props"])
+        return {k for k in keys if k in self._nodes}
 
     def nodes(self, keys: Iterable[str]) -> dict[str, NodeRecord]:
-        return {k: self._node(k) for k in keys if k in self.graph}
+        known = self._nodes
+        return {k: known[k] for k in keys if k in known}
 
     def _edges_at(self, key: str) -> Iterator[tuple[str, EdgeRecord]]:
         """(other end, edge) for every edge touching `key`, self-loops once."""
         graph = self.graph
-        for _, dst, eid, data in graph.out_edges(key, keys=True, data=True):
-            yield dst, EdgeRecord(eid, data["type"], key, dst, data["props"])
-        for src, _, eid, data in graph.in_edges(key, keys=True, data=True):
+        edge: EdgeRecord
+        for _, dst, edge in graph.out_edges(key, data="rec"):
+            yield dst, edge
+        for src, _, edge in graph.in_edges(key, data="rec"):
             if src != key:
-                yield src, EdgeRecord(eid, data["type"], src, key, data["props"])
+                yield src, edge
 
     def expand(
         self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int
@@ -118,7 +118,7 @@ class EmbeddedStore(GraphStore):
         wanted = set(types) if types is not None else None
         out: dict[str, Expansion] = {}
         for key in keys:
-            if key not in self.graph:
+            if key not in self._nodes:
                 continue
             found = [
                 (e.type, other, e.id, e)
@@ -145,32 +145,30 @@ class EmbeddedStore(GraphStore):
                     walk([*nodes, other], [*edges, edge])
 
         for seed in dict.fromkeys(seeds):
-            if seed in self.graph:
+            if seed in self._nodes:
                 walk([seed], [])
         return sorted(found, key=GraphPath.sort_key)
 
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
-        keys = sorted(k for k, d in self.graph.nodes(data=True) if d["label"] == label)
-        return (self._node(k) for k in keys)
+        found = sorted((n.key, n) for n in self._nodes.values() if n.label == label)
+        return (n for _, n in found)
 
     def scan_edges(self, etype: str, as_of: str | None = None) -> Iterator[EdgeRecord]:
-        index = self._by_type.get(etype, {})
-        for eid in sorted(index):
-            src, dst = index[eid]
-            edge = EdgeRecord(eid, etype, src, dst, self.graph.edges[src, dst, eid]["props"])
+        by_id = self._edges.get(etype, {})
+        for eid in sorted(by_id):
+            edge = by_id[eid]
             if edge.active_on(as_of):
                 yield edge
 
     def counts(self, as_of: str | None = None) -> Counts:
-        labels = Counter(d["label"] for _, d in self.graph.nodes(data=True))
+        labels = Counter(n.label for n in self._nodes.values())
         edges: dict[str, int] = {}
-        for etype, index in self._by_type.items():
-            n = len(index) if as_of is None else sum(1 for _ in self.scan_edges(etype, as_of))
+        for etype, by_id in self._edges.items():
+            n = len(by_id) if as_of is None else sum(1 for _ in self.scan_edges(etype, as_of))
             if n:
                 edges[etype] = n
         return Counts(dict(sorted(labels.items())), dict(sorted(edges.items())))
 
     def clear(self) -> None:
-        self.graph = nx.MultiDiGraph()
-        self._by_type = {}
+        self._nodes, self._edges, self._adjacency = {}, {}, None
         self._dirty = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from graph.bulk import no_gc
 from graph.model import Bundle
 from ingest.report import LoadReport
 from ingest.roster.rows import parse_rows
@@ -19,6 +20,7 @@ def _nothing_known(keys: Iterable[str]) -> set[str]:
 def read_bundle(path: Path, known: Known = _nothing_known) -> tuple[Bundle, LoadReport]:
     """A bundle and its report: read = loaded + rejected for every table."""
     report = LoadReport()
-    tables = {raw.table.name: parse_rows(raw, report) for raw in read_tables(path)}
-    bundle = validate(tables, report, known)
+    with no_gc():
+        tables = {raw.table.name: parse_rows(raw, report) for raw in read_tables(path)}
+        bundle = validate(tables, report, known)
     return bundle, report

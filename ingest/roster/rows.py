@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from graph.model import Record
 from ingest.report import BundleError, LoadReport, Reject
-from ingest.roster.schema import Column
+from ingest.roster.schema import Column, Parser, text_cell
 from ingest.roster.source import RawTable
 
 
@@ -46,25 +46,46 @@ def _header_map(raw: RawTable) -> tuple[dict[int, Column], dict[int, str]]:
     return known, extra
 
 
-def _one(raw: RawTable, line: int, cells: list[str], known: dict[int, Column],
-         extra_cols: dict[int, str]) -> Record | Reject:
+@dataclass(frozen=True)
+class _Plan:
+    """How to read one table's cells: (cell index, attribute, parser or None for plain text,
+    required, column name) per known column, and the extra (unknown) columns."""
+
+    columns: list[tuple[int, str, Parser | None, bool, str]]
+    extra: dict[int, str]
+    width: int
+
+
+def _plan(raw: RawTable) -> _Plan:
+    known, extra = _header_map(raw)
+    columns = [(i, col.attr, None if col.parse is text_cell else col.parse, col.required,
+                col.name) for i, col in known.items()]
+    return _Plan(columns, extra, len(raw.headers))
+
+
+def _one(raw: RawTable, line: int, cells: list[str], plan: _Plan) -> Record | Reject:
     values: dict[str, Any] = {}
-    for i, col in known.items():
-        text = cells[i].strip() if i < len(cells) else ""
+    count = len(cells)
+    for i, attr, parse, required, name in plan.columns:
+        text = cells[i].strip() if i < count else ""
         if not text:
-            if col.required:
-                return Reject(raw.file, line, col.name, "required value is empty")
+            if required:
+                return Reject(raw.file, line, name, "required value is empty")
+            continue
+        if parse is None:
+            values[attr] = text
             continue
         try:
-            values[col.attr] = col.parse(text)
+            values[attr] = parse(text)
         except ValueError as exc:
-            return Reject(raw.file, line, col.name, str(exc), text)
-    extra = {name: cells[i].strip() for i, name in extra_cols.items()
-             if i < len(cells) and cells[i].strip()}
-    if len(cells) > len(raw.headers) and any(c.strip() for c in cells[len(raw.headers):]):
-        return Reject(raw.file, line, None, f"{len(cells)} cells but {len(raw.headers)} headers")
+            return Reject(raw.file, line, name, str(exc), text)
+    extra = {name: cells[i].strip() for i, name in plan.extra.items()
+             if i < count and cells[i].strip()}
+    if count > plan.width and any(c.strip() for c in cells[plan.width:]):
+        return Reject(raw.file, line, None, f"{count} cells but {plan.width} headers")
+    values["extra"] = extra
     try:
-        return raw.table.model.model_validate({**values, "extra": extra})
+        return raw.table.model.model_validate(values)
     except ValidationError as exc:
         err = exc.errors()[0]
         field_name = ".".join(str(p) for p in err["loc"]) or None
@@ -73,11 +94,12 @@ def _one(raw: RawTable, line: int, cells: list[str], known: dict[int, Column],
 
 def parse_rows(raw: RawTable, report: LoadReport) -> list[Row]:
     """Every row of a raw table as a record; failures go to the report."""
-    known, extra_cols = _header_map(raw)
+    plan = _plan(raw)
     out: list[Row] = []
+    counts = report.count(raw.table.name)
     for line, cells in raw.rows:
-        report.count(raw.table.name).read += 1
-        result = _one(raw, line, cells, known, extra_cols)
+        counts.read += 1
+        result = _one(raw, line, cells, plan)
         if isinstance(result, Reject):
             report.reject(raw.table.name, result)
         else:

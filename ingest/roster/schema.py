@@ -33,7 +33,7 @@ def _enum(enum: type[StrEnum]) -> Parser:
     return lambda text: parse_enum(enum, text)
 
 
-def _text(text: str) -> str:
+def text_cell(text: str) -> str:
     return text.strip()
 
 
@@ -42,7 +42,7 @@ class Column:
     name: str
     aliases: tuple[str, ...] = ()
     field: str = ""
-    parse: Parser = _text
+    parse: Parser = text_cell
     required: bool = False
     """The column must be present and every row must fill it."""
 
@@ -66,7 +66,7 @@ class Table:
         return f"{self.name}.csv"
 
 
-def _c(name: str, alias: str = "", field: str = "", parse: Parser = _text,
+def _c(name: str, alias: str = "", field: str = "", parse: Parser = text_cell,
        required: bool = False) -> Column:
     aliases = tuple(a for a in alias.split("|") if a)
     return Column(name, aliases, field, parse, required)

@@ -45,7 +45,7 @@ def _csv(table: Table, path: Path) -> RawTable:
     rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
-            if any(c.strip() for c in cells):
+            if "".join(cells).strip():  # a blank row is skipped
                 rows.append((reader.line_num, cells))
     except csv.Error as exc:
         raise BundleError(path.name, f"broken CSV: {exc}", row=reader.line_num) from exc
@@ -81,7 +81,7 @@ def _xlsx(path: Path) -> Iterator[RawTable]:
             if not cells:
                 raise BundleError(file, "the sheet is empty (no header row)")
             rows = [(i, row) for i, row in enumerate(cells[1:], start=2)
-                    if any(c.strip() for c in row)]
+                    if "".join(row).strip()]
             yield RawTable(table, file, cells[0], rows)
     finally:
         book.close()

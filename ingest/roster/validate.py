@@ -7,6 +7,7 @@ References may point to rows of this bundle or to nodes already in the store (`k
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 from graph.ids import node_key
@@ -31,21 +32,19 @@ REFS: dict[str, list[tuple[str, str, str]]] = {
 LABEL_TABLE = {"Unit": "units", "Post": "posts", "Person": "persons"}
 
 
-def _key(table: str, record: Record) -> tuple[Any, ...]:
-    return tuple(getattr(record, a) for a in TABLE_BY_NAME[table].key)
-
-
 def _dedupe(table: str, rows: list[Row], report: LoadReport) -> list[Row]:
-    first: dict[tuple[Any, ...], Row] = {}
+    key_of = attrgetter(*TABLE_BY_NAME[table].key)
+    single = len(TABLE_BY_NAME[table].key) == 1
+    first: dict[Any, Row] = {}
     out: list[Row] = []
     for row in rows:
-        key = _key(table, row.record)
+        key = key_of(row.record)
         seen = first.get(key)
         if seen is None:
             first[key] = row
             out.append(row)
         elif seen.record != row.record:
-            what = "/".join(str(k) for k in key)
+            what = "/".join(str(k) for k in ((key,) if single else key))
             report.reject(table, Reject(row.file, row.line, TABLE_BY_NAME[table].columns[0].name,
                                         f"duplicate {what} with different data "
                                         f"(first at row {seen.line})"))
@@ -98,12 +97,16 @@ def _unit_cycles(rows: list[Row], report: LoadReport) -> list[Row]:
     return out
 
 
-def _refs_of(table: str, record: Record) -> Iterable[tuple[str, str, str]]:
-    for column, attr, label in REFS.get(table, []):
+def _refs_of(table: str, record: Record) -> list[tuple[str, str, str]]:
+    """(column, referenced label, id) for every reference a record makes."""
+    out: list[tuple[str, str, str]] = []
+    for column, attr, label in REFS.get(table, ()):
         value = getattr(record, attr)
-        for ident in (value if isinstance(value, tuple) else (value,)):
-            if ident:
-                yield column, label, ident
+        if type(value) is tuple:
+            out.extend((column, label, ident) for ident in value if ident)
+        elif value:
+            out.append((column, label, value))
+    return out
 
 
 def validate(tables: dict[str, list[Row]], report: LoadReport, known: Known) -> Bundle:
@@ -111,23 +114,24 @@ def validate(tables: dict[str, list[Row]], report: LoadReport, known: Known) -> 
     rows = {t.name: _date_order(t.name, _dedupe(t.name, tables.get(t.name, []), report), report)
             for t in TABLES}
     rows["units"] = _unit_cycles(rows["units"], report)
-    wanted = {node_key(label, ident) for name, rs in rows.items() for r in rs
-              for _, label, ident in _refs_of(name, r.record)}
     ids = {label: {r.record.id for r in rows[t]}  # type: ignore[attr-defined]
            for label, t in LABEL_TABLE.items()}
-    in_store = known(sorted(k for k in wanted
-                            if k.partition("/")[2] not in ids[k.partition("/")[0].title()]))
+    refs = {name: [(row, _refs_of(name, row.record)) for row in rs]
+            for name, rs in rows.items()}
+    in_store = known(sorted({node_key(label, ident) for pairs in refs.values()
+                             for _, found in pairs for _, label, ident in found
+                             if ident not in ids[label]}))
     changed = True
     while changed:  # a reject can orphan rows that refer to it: repeat until stable
         changed = False
-        for name in rows:
+        for name, pairs in refs.items():
             kept = []
-            for row in rows[name]:
-                bad = next(((col, label, ident) for col, label, ident in _refs_of(name, row.record)
+            for row, found in pairs:
+                bad = next(((col, label, ident) for col, label, ident in found
                             if ident not in ids[label] and node_key(label, ident) not in in_store),
                            None)
                 if bad is None:
-                    kept.append(row)
+                    kept.append((row, found))
                     continue
                 col, label, ident = bad
                 report.reject(name, Reject(row.file, row.line, col,
@@ -136,7 +140,8 @@ def validate(tables: dict[str, list[Row]], report: LoadReport, known: Known) -> 
                 if label_of(name):
                     ids[label_of(name)].discard(row.record.id)  # type: ignore[attr-defined]
                 changed = True
-            rows[name] = kept
+            refs[name] = kept
+    rows = {name: [row for row, _ in pairs] for name, pairs in refs.items()}
     for name, rs in rows.items():
         report.count(name).loaded += len(rs)
     return Bundle.model_validate({bundle_field(TABLE_BY_NAME[n]): [r.record for r in rs]

@@ -32,7 +32,7 @@ LAX = ("/rotation/", "/bundles", "/lrmx")
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
     data: Path = tmp_path_factory.mktemp("schemathesis")
-    store = EmbeddedStore(data / "graph.pickle")
+    store = EmbeddedStore(data / "graph.json")
     ops.write_bundle(store, county_with_relative())
     app = create_app(Settings(CADREGRAPH_DATA_DIR=data), store)
     with live_server(app) as base:

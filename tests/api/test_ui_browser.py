@@ -47,7 +47,7 @@ def _ensure_built() -> None:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    store = EmbeddedStore(tmp_path / "graph.pickle")
+    store = EmbeddedStore(tmp_path / "graph.json")
     ops.write_bundle(store, county_with_relative())
     app = create_app(Settings(CADREGRAPH_DATA_DIR=tmp_path), store)
     with live_server(app) as base:

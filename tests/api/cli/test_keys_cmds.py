@@ -48,7 +48,7 @@ def test_create_list_revoke(tmp_path: Path) -> None:
     assert [r["name"] for r in rows] == ["张审计", "viewer1"] and "sha256" not in rows[0]
     assert token not in runner.invoke(cli, ["keys", "list"]).output
     with TestClient(create_app(Settings(CADREGRAPH_DATA_DIR=tmp_path),
-                               EmbeddedStore(tmp_path / "g.pickle"))) as client:
+                               EmbeddedStore(tmp_path / "g.json"))) as client:
         auth = {"Authorization": f"Bearer {token}"}
         assert client.get("/me", headers=auth).json()["name"] == "张审计"
         revoked = runner.invoke(cli, ["keys", "revoke", key["id"]])

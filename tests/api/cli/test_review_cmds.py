@@ -54,7 +54,7 @@ def pending(env: dict[str, str], tmp_path: Path) -> str:
 
 
 def _wife(env: dict[str, str]) -> str:
-    store = EmbeddedStore(Path(env["CADREGRAPH_DATA_DIR"]) / "graph.pickle")
+    store = EmbeddedStore(Path(env["CADREGRAPH_DATA_DIR"]) / "graph.json")
     return next(k.relative_id for k in ops.export_bundle(store).kinship)
 
 

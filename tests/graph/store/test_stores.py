@@ -166,6 +166,6 @@ def test_every_label_and_type_has_its_upsert_query() -> None:
     from graph.store.cypher import query
 
     for label in LABELS:
-        assert f"SET n:{label}\n" in query(f"upsert_node/{label}")
+        assert f"n:{label}\n" in query(f"upsert_node/{label}")
     for etype in EDGE_TYPES:
         assert f"MERGE (a)-[r:{etype} {{id: row.id}}]->(b)" in query(f"upsert_edge/{etype}")

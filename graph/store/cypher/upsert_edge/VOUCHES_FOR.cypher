@@ -4,5 +4,6 @@ UNWIND $rows AS row
 MATCH (a:Node {key: row.source})
 MATCH (b:Node {key: row.target})
 MERGE (a)-[r:VOUCHES_FOR {id: row.id}]->(b)
-SET r = row.props, r.id = row.id
+ON CREATE SET r += row.props
+ON MATCH SET r = row.props, r.id = row.id
 RETURN count(r) AS written

@@ -1,6 +1,6 @@
 // Insert or replace Post nodes by key (one file per label: static labels plan faster).
+// A new node takes the properties as they are; a known one has them replaced.
 UNWIND $rows AS row
 MERGE (n:Node {key: row.key})
-SET n = row.props
-SET n.key = row.key, n.label = 'Post'
-SET n:Post
+ON CREATE SET n += row.props, n.label = 'Post', n:Post
+ON MATCH SET n = row.props, n.key = row.key, n.label = 'Post', n:Post
