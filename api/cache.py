@@ -147,8 +147,8 @@ class CachedStore(GraphStore):
         return found
 
     def expand(self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None,
-               cap: int) -> dict[str, Expansion]:
-        return self.inner.expand(keys, types, as_of, cap)
+               cap: int, with_nodes: bool = False) -> dict[str, Expansion]:
+        return self.inner.expand(keys, types, as_of, cap, with_nodes)
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,7 +34,9 @@ class AuditLog:
         at = datetime.now(UTC).isoformat(timespec="seconds")
         entries = [AuditEntry(at, actor, action, subject, detail)
                    for action, subject, detail in reads]
-        text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
+        text = "".join(json.dumps({"at": e.at, "actor": e.actor, "action": e.action,
+                                   "subject": e.subject, "detail": e.detail},
+                                  ensure_ascii=False) + "\n" for e in entries)
         if not text:
             return entries
         with self._lock:

@@ -126,13 +126,16 @@ def neighbourhood(
     seen, frontier = {start}, [start]
     edges: dict[str, EdgeRecord] = {}
     truncated: set[str] = set()
-    for _ in range(depth):
-        expansions = store.expand(frontier, types, day, cap)
+    found: dict[str, NodeRecord] = {}
+    for hop in range(depth):
+        # the last hop brings the node records along: no separate read of them
+        expansions = store.expand(frontier, types, day, cap, with_nodes=hop == depth - 1)
         following: set[str] = set()
         for key in frontier:
             exp = expansions.get(key)
             if exp is None:
                 continue
+            found.update(exp.nodes)
             if exp.truncated:
                 truncated.add(key)
             for edge in exp.edges:
@@ -142,7 +145,8 @@ def neighbourhood(
                     following.add(other)
         seen |= following
         frontier = sorted(following)
-    found = store.nodes(sorted(seen))
+    if seen - found.keys():  # depth 0, or earlier hops' nodes: read them
+        found.update(store.nodes(sorted(seen - found.keys())))
     if start not in found:  # read with the rest: one round trip fewer than asking first
         raise NotFound(f"no node {start!r}")
     nodes = [

@@ -1,15 +1,17 @@
 """FastAPI dependencies: who is asking (the bearer token's key) and may they.
 
-Every router but `/health` and the UI shell is included with `authenticated`; routes that
-need more than `read` add `require("findings")` and so on. Missing or bad tokens answer 401
-with `WWW-Authenticate: Bearer`, a key without the permission 403, both as problem+json.
+Dependencies are `async def`: cheap, they run on the event loop (a sync dependency costs a
+thread hand-off per request). Every router but `/health` and the UI shell is included with
+`authenticated`; routes that need more than `read` add `require("findings")` and so on.
+Missing or bad tokens answer 401 with `WWW-Authenticate: Bearer`, a key without the
+permission 403, both as problem+json.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, cast
+from typing import Annotated, Any, ClassVar, cast
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -50,7 +52,7 @@ def get_keys(request: Request) -> KeyStore:
     return cast(KeyStore, request.app.state.keys)
 
 
-def authenticated(
+async def authenticated(
     request: Request,
     creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
@@ -71,10 +73,10 @@ def authenticated(
 PrincipalDep = Annotated[Principal, Depends(authenticated)]
 
 
-def require(permission: Permission) -> Callable[[Principal], Principal]:
+def require(permission: Permission) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
     """A dependency that lets through only keys with `permission` (else 403)."""
 
-    def check(principal: PrincipalDep) -> Principal:
+    async def check(principal: PrincipalDep) -> Principal:
         if not principal.can(permission):
             raise Forbidden(f"role {principal.role!r} may not do this (needs {permission!r})")
         return principal

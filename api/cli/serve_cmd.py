@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -15,6 +16,16 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Worker processes (one per core: each has its own caches)")] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs)."""
-    uvicorn.run(create_app(state(ctx).settings), host=host, port=port)
+    settings = state(ctx).settings
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port)
+        return
+    # Workers are new processes that build the app from the environment: hand the
+    # command's options (--store, --data-dir) down that way.
+    os.environ["CADREGRAPH_STORE"] = settings.store
+    os.environ["CADREGRAPH_DATA_DIR"] = str(settings.data_dir)
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)

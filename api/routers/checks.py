@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.auth.deps import require
 from api.deps import ActorDep, AsOfQ, AuditDep, Day, LimitQ, OffsetQ, RulesDep, StoreDep
+from api.respond import respond
 from graph.errors import InvalidInput, NotFound
 from queries.checks import Proposal, audit, what_if
 from queries.findings import FindingsReport
@@ -76,17 +77,17 @@ EXAMPLES = {"kin": {"summary": "A son under his father's wife's deputy",
                                              "date": "2025-06-01"}]}}}
 
 
-@router.post("/checks/appointments", dependencies=FINDINGS)
+@router.post("/checks/appointments", dependencies=FINDINGS, response_model=FindingsReport)
 def check_appointments(
     body: Annotated[AppointmentCheck, Body(openapi_examples=EXAMPLES)],
     store: StoreDep, rules: RulesDep, log: AuditDep, actor: ActorDep,
-) -> FindingsReport:
+) -> Response:
     """The findings the proposed appointments would create (a move: current posts end)."""
     proposals = [Proposal(p.person_id, p.post_id, p.date) for p in body.proposals]
     rep = what_if(store, rules, proposals, body.as_of)
     log.record_many(actor, [("what_if", p.person_id, f"post={p.post_id}")
                             for p in body.proposals])
-    return rep
+    return respond(rep, FindingsReport)
 
 
 @router.get("/rules")

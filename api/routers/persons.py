@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
 from api.deps import (
@@ -20,6 +20,7 @@ from api.deps import (
 )
 from api.netview import NetFormat, NetworkOut, deliver
 from api.privacy import cadres_among, mask_person
+from api.respond import respond
 from api.search import SearchIndex
 from graph import ops
 from graph.ids import node_key
@@ -74,15 +75,15 @@ def get_person(person_id: str, store: StoreDep, audit: AuditDep, actor: ActorDep
     return mask_person(body, cadre=bool(cadres_among(store, [person_id])))
 
 
-@router.get("/{person_id}/network")
+@router.get("/{person_id}/network", response_model=NetworkOut)
 def get_network(
     person_id: str, store: StoreDep, audit: AuditDep, actor: ActorDep, personal: PersonalDep,
     depth: DepthQ = 1, types: TypesQ = None, as_of: AsOfQ = None, cap: CapQ = ops.DEFAULT_CAP,
     fmt: FormatQ = "json",
-) -> NetworkOut:
+) -> Response:
     """The person's network (relatives, posts, acts ...) within `depth` hops, as of a date."""
     key = node_key("Person", person_id)
     net = ops.neighbourhood(store, key, depth=depth, types=types, as_of=as_of, cap=cap,
                             sensitive=personal)
-    return deliver(store, net, personal=personal, fmt=fmt, audit=audit, actor=actor,
-                   subject=key, detail=f"depth={depth}")
+    return respond(deliver(store, net, personal=personal, fmt=fmt, audit=audit, actor=actor,
+                           subject=key, detail=f"depth={depth}"), NetworkOut)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from api.auth.deps import require
 from api.deps import ActorDep, AsOfQ, AuditDep, RulesDep, StoreDep
 from api.netview import cytoscape
+from api.respond import respond
 from graph.network import Network
 from queries.findings import FindingsReport, report
 from queries.supervision.chain import ChainReport, chain_report
@@ -29,14 +30,17 @@ router = APIRouter(tags=["supervision"])
 FINDINGS = [Depends(require("findings"))]
 
 
-@router.get("/chain/{kind}/{ident}")
+ChainOut = ChainReport | Network | list[dict[str, Any]]
+
+
+@router.get("/chain/{kind}/{ident}", response_model=ChainOut)
 def get_chain(
     kind: Literal["person", "post"], ident: str, store: StoreDep, log: AuditDep,
     actor: ActorDep, as_of: AsOfQ = None,
     fmt: Annotated[Literal["json", "graph", "cytoscape"], Query(
         alias="format", description="json: the chain report; graph: {nodes, edges}; "
                                     "cytoscape: Cytoscape.js elements")] = "json",
-) -> ChainReport | Network | list[dict[str, Any]]:
+) -> Response:
     """The supervision chain of a post, or one per post a person holds (default today)."""
     day = as_of or date.today()
     rep = chain_report(store, ident, day, kind)
@@ -45,9 +49,9 @@ def get_chain(
                             *(("seen_in_chain", p, f"via {kind}/{ident}") for p in people
                               if kind == "post" or p != ident)])
     if fmt == "json":
-        return rep
+        return respond(rep, ChainOut)
     net = chain_network(rep)
-    return cytoscape(net) if fmt == "cytoscape" else net
+    return respond(cytoscape(net) if fmt == "cytoscape" else net, ChainOut)
 
 
 @router.get("/persons/{person_id}/span")

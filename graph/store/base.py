@@ -22,6 +22,8 @@ class Expansion:
     edges: list[EdgeRecord]
     truncated: bool
     degree: int
+    nodes: dict[str, NodeRecord] = field(default_factory=dict)
+    """With `with_nodes`: the records of the node itself and of every kept edge's other end."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,12 @@ class GraphStore(ABC):
 
     @abstractmethod
     def expand(
-        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int
+        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int,
+        with_nodes: bool = False,
     ) -> dict[str, Expansion]:
         """Edges touching each key (either direction), filtered by type and as-of date,
-        sorted by (type, other end's key, edge id) and cut to `cap` per node."""
+        sorted by (type, other end's key, edge id) and cut to `cap` per node; `with_nodes`
+        adds the node records at both ends (a network's last hop: one round trip, not two)."""
 
     @abstractmethod
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,

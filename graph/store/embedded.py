@@ -113,7 +113,8 @@ class EmbeddedStore(GraphStore):
                 yield src, edge
 
     def expand(
-        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int
+        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int,
+        with_nodes: bool = False,
     ) -> dict[str, Expansion]:
         wanted = set(types) if types is not None else None
         out: dict[str, Expansion] = {}
@@ -126,7 +127,9 @@ class EmbeddedStore(GraphStore):
                 if (wanted is None or e.type in wanted) and e.active_on(as_of)
             ]
             found.sort(key=lambda t: (t[0], t[1], t[2]))
-            out[key] = Expansion([t[3] for t in found[:cap]], len(found) > cap, len(found))
+            kept = found[:cap]
+            nodes = {k: self._nodes[k] for k in [key, *(t[1] for t in kept)]} if with_nodes else {}
+            out[key] = Expansion([t[3] for t in kept], len(found) > cap, len(found), nodes)
         return out
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,

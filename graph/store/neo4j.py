@@ -6,6 +6,7 @@ routing is the driver's job; reads go to readers, writes to the leader.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -19,6 +20,17 @@ from graph.store.base import Counts, Expansion, GraphPath, GraphStore
 from graph.store.cypher import query
 
 _NODE_META = ("key", "label")
+
+
+class _QuietRetries(logging.Filter):
+    """Concurrent bulk writers now and then meet on a hub node (a region, a unit): Neo4j
+    reports a deadlock and the driver retries the transaction, as designed. Not a warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Transaction failed and will be retried")
+
+
+logging.getLogger("neo4j.pool").addFilter(_QuietRetries())
 READ_ATTEMPTS = 3
 
 
@@ -108,15 +120,24 @@ class Neo4jStore(GraphStore):
         return {r["key"] for r in self._read("existing", keys=list(keys))}
 
     def nodes(self, keys: Iterable[str]) -> dict[str, NodeRecord]:
-        return {r["key"]: _node(r) for r in self._read("get_nodes", keys=list(keys))}
+        rows = self._read("get_nodes", keys=list(keys))
+        return {n["key"]: _node(n) for n in rows[0]["nodes"]} if rows else {}
 
     def expand(
-        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int
+        self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None, cap: int,
+        with_nodes: bool = False,
     ) -> dict[str, Expansion]:
         rows = self._read("expand", keys=list(keys), types=None if types is None else list(types),
-                          as_of=as_of, cap=cap)
-        return {r["key"]: Expansion([_edge(e) for e in r["edges"]], r["degree"] > cap,
-                                    r["degree"]) for r in rows}
+                          as_of=as_of, cap=cap, with_nodes=with_nodes)
+        out: dict[str, Expansion] = {}
+        for row in rows:
+            nodes: dict[str, NodeRecord] = {}
+            if with_nodes:
+                for n in [row["node"], *(e["other"] for e in row["edges"])]:
+                    nodes[n["key"]] = _node(n)
+            out[row["key"]] = Expansion([_edge(e) for e in row["edges"]], row["degree"] > cap,
+                                        row["degree"], nodes)
+        return out
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,

@@ -1,3 +1,4 @@
+// The nodes with these keys, in one row (one Bolt message, not one per node).
 UNWIND $keys AS key
 MATCH (n:Node {key: key})
-RETURN n.key AS key, n.label AS label, properties(n) AS props
+RETURN collect({key: n.key, label: n.label, props: properties(n)}) AS nodes

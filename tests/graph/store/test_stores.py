@@ -169,3 +169,23 @@ def test_every_label_and_type_has_its_upsert_query() -> None:
         assert f"n:{label}\n" in query(f"upsert_node/{label}")
     for etype in EDGE_TYPES:
         assert f"MERGE (a)-[r:{etype} {{id: row.id}}]->(b)" in query(f"upsert_edge/{etype}")
+
+
+def test_expand_with_nodes_brings_both_ends(store: GraphStore) -> None:
+    ops.write_bundle(store, small_county())
+    plain = store.expand(["person/A1"], None, None, 3)["person/A1"]
+    full = store.expand(["person/A1"], None, None, 3, with_nodes=True)["person/A1"]
+    assert plain.nodes == {}
+    assert (full.edges, full.truncated, full.degree) == (plain.edges, plain.truncated,
+                                                           plain.degree)
+    ends = {"person/A1", *(e.target if e.source == "person/A1" else e.source
+                           for e in full.edges)}
+    assert full.nodes == store.nodes(sorted(ends))
+
+
+def test_concurrent_writers_load_the_same_graph(store: GraphStore) -> None:
+    """Bulk loads run `store.writers` transactions at once (2 on Neo4j): the same graph as
+    one writer, batch by batch, every node before any edge."""
+    store.writers = 3
+    ops.write_bundle(store, small_county(), batch_size=2)
+    _same(ops.export_bundle(store), small_county())
