@@ -27,6 +27,7 @@ from api.routers import (
     network,
     persons,
     posts,
+    rotation,
     supervision,
     ui,
     units,
@@ -37,12 +38,6 @@ from graph.settings import Settings
 from graph.store.base import GraphStore
 from graph.store.factory import open_store
 from queries.rules import load_rules
-
-rotation: Any
-try:
-    from api.routers import rotation
-except ImportError:  # pragma: no cover - while rotation planning is being written
-    rotation = None
 
 PROBLEM = errors.PROBLEM
 DESCRIPTION = """干部知识图谱 API: persons, units, posts, relatives, networks, avoidance findings,
@@ -75,9 +70,8 @@ def _routers() -> list[tuple[APIRouter, list[Any]]]:
         (network.router, read), (units.router, read), (posts.router, read),
         (checks.router, read), (supervision.router, read), (audit.router, read),
         (bundles.router, read), (ui.router, []),
+        (rotation.router, [Depends(require("rotation"))]),
     ]
-    if rotation is not None:
-        out.append((rotation.router, [Depends(require("rotation"))]))
     return out
 
 

@@ -34,9 +34,7 @@ class AuditLog:
         at = datetime.now(UTC).isoformat(timespec="seconds")
         entries = [AuditEntry(at, actor, action, subject, detail)
                    for action, subject, detail in reads]
-        text = "".join(json.dumps({"at": e.at, "actor": e.actor, "action": e.action,
-                                   "subject": e.subject, "detail": e.detail},
-                                  ensure_ascii=False) + "\n" for e in entries)
+        text = "".join(json.dumps(vars(e), ensure_ascii=False) + "\n" for e in entries)
         if not text:
             return entries
         with self._lock:

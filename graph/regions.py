@@ -29,3 +29,13 @@ def region_level(code: str) -> str:
     if code[2:4] != "00":
         return "city"
     return "province"
+
+
+def code_within(code: str, area: str) -> bool:
+    """Whether region `code` is `area` or lies inside it, by the prefix rule."""
+    current: str | None = code
+    while current is not None:
+        if current == area:
+            return True
+        current = parent_code(current)
+    return False

@@ -9,21 +9,12 @@ from __future__ import annotations
 
 import random
 
+from graph.regions import code_within
 from ingest.generate import names
 from ingest.generate.context import Block
 from ingest.generate.dates import YEAR, year_of
 from ingest.generate.entities import RELATIVE, GPerson
 from ingest.generate.idnumbers import assign_id_numbers
-
-
-def inside(code: str, area: str) -> bool:
-    if code == area or len(area) == 9:
-        return code == area
-    if area.endswith("0000"):
-        return code[:2] == area[:2]
-    if area.endswith("00"):
-        return code[:4] == area[:4]
-    return code[:6] == area
 
 
 def _places(block: Block) -> tuple[list[str], list[str]]:
@@ -61,9 +52,9 @@ def assign_people(block: Block) -> None:
 def _grew_up(p: GPerson, home: list[str], everywhere: list[str], rng: random.Random) -> str:
     for _ in range(30):
         code = rng.choice(home) if rng.random() < 0.75 else rng.choice(everywhere)
-        if not any(inside(code, area) for area in p.avoid_regions):
+        if not any(code_within(code, area) for area in p.avoid_regions):
             return code
-    return next(c for c in everywhere if not any(inside(c, a) for a in p.avoid_regions))
+    return next(c for c in everywhere if not any(code_within(c, a) for a in p.avoid_regions))
 
 
 def _relative(p: GPerson, as_of: int, rng: random.Random) -> None:

@@ -9,13 +9,13 @@ Region nodes the graph already has are never rewritten by this load.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
+from graph import ops
 from graph.convert import bundle_to_records
 from graph.ids import node_key
 from graph.model import Bundle, Kinship
-from graph.records import EdgeRecord, NodeRecord
 from graph.store.base import GraphStore
 from ingest.lrmx.career import load_current_post, load_resume, load_reviews
 from ingest.lrmx.catalog import Catalog
@@ -100,19 +100,16 @@ def write_records(store: GraphStore, bundle: Bundle, batch_size: int,
                   progress: Progress | None) -> None:
     """Upsert a bundle (nodes first), leaving region nodes the store already has alone."""
     nodes, edges = bundle_to_records(bundle)
-    regions = [n.key for n in nodes if n.label == "Region"]
-    have = store.existing(regions)
+    have = store.existing([n.key for n in nodes if n.label == "Region"])
     nodes = [n for n in nodes if n.key not in have]
-    batches: list[tuple[Sequence[NodeRecord], Sequence[EdgeRecord]]] = [
-        *((nodes[i:i + batch_size], []) for i in range(0, len(nodes), batch_size)),
-        *(([], edges[i:i + batch_size]) for i in range(0, len(edges), batch_size))]
-    done, total = 0, len(nodes) + len(edges)
-    for node_batch, edge_batch in batches:
-        store.upsert(node_batch, edge_batch)
-        done += len(node_batch) + len(edge_batch)
+    total, done = len(nodes) + len(edges), [0]
+
+    def step(n: int) -> None:
+        done[0] += n
         if progress:
-            progress("写入图谱 writing", done, total)
-    store.flush()
+            progress("写入图谱 writing", done[0], total)
+
+    ops.write_records(store, nodes, edges, batch_size=batch_size, progress=step)
 
 
 def _as_merged(bundle: Bundle, book: Book) -> Bundle:

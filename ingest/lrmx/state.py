@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, TypeVar
 
 from graph import records as r
+from graph.bulk import batches
 from graph.convert import edge_to_model, node_to_model
 from graph.ids import node_key
 from graph.model import Assessment, Bundle, Holding, Kinship, Person, Record, Training
@@ -60,9 +61,8 @@ class LoadState:
         """Fetch the persons and the relation records the graph holds for them (once each;
         in batches, so loading many forms costs few round trips)."""
         wanted = [i for i in dict.fromkeys(person_ids) if i not in self.looked]
-        for start in range(0, len(wanted), 1000):
-            keys = [node_key("Person", i) for i in wanted[start:start + 1000]]
-            self._look(keys)
+        for chunk in batches(wanted, 1000):
+            self._look([node_key("Person", i) for i in chunk])
         self.looked.update(wanted)
 
     def _look(self, keys: list[str]) -> None:

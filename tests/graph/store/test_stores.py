@@ -183,9 +183,10 @@ def test_expand_with_nodes_brings_both_ends(store: GraphStore) -> None:
     assert full.nodes == store.nodes(sorted(ends))
 
 
-def test_concurrent_writers_load_the_same_graph(store: GraphStore) -> None:
+def test_concurrent_writers_load_the_same_graph(store: GraphStore,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Bulk loads run `store.writers` transactions at once (2 on Neo4j): the same graph as
     one writer, batch by batch, every node before any edge."""
-    store.writers = 3
+    monkeypatch.setattr(store, "writers", 3)  # the Neo4j store is shared by the session
     ops.write_bundle(store, small_county(), batch_size=2)
     _same(ops.export_bundle(store), small_county())

@@ -7,22 +7,13 @@ from collections import Counter
 
 import pytest
 
+from graph.regions import code_within
 from ingest.generate import RULES, GenerateReport
 from tests.ingest.generate.bundle import LEADING, Bundle, Row
 
 Generated = tuple[GenerateReport, Bundle]
 REGION_KINDS = {"party_committee", "government", "discipline", "organization", "court",
                 "procuratorate", "public_security"}
-
-
-def _inside(code: str, area: str) -> bool:
-    if len(area) == 9 or code == area:
-        return code == area
-    if area.endswith("0000"):
-        return code[:2] == area[:2]
-    if area.endswith("00"):
-        return code[:4] == area[:4]
-    return code[:6] == area
 
 
 def _leader_of(b: Bundle, post: Row) -> str | None:
@@ -67,7 +58,7 @@ def test_planted_entries_have_their_structure(planted: Generated) -> None:
             unit = b.units[b.posts[post]["unit_id"]]
             assert _holds(b, person, post) and b.posts[post]["role"] == "principal"
             area = unit["region_code"]
-            assert _inside(b.persons[person]["grew_up_in"], area)
+            assert code_within(b.persons[person]["grew_up_in"], area)
             level = {"REGION-TOWNSHIP": 9, "REGION-COUNTY": 6, "REGION-CITY": 6}[rule]
             assert len(area) == level
             if rule == "REGION-TOWNSHIP":
@@ -135,7 +126,7 @@ def test_no_accidental_conflicts(which: str, request: pytest.FixtureRequest) -> 
                 unit["kind"] == "township" or (
                 unit["kind"] in REGION_KINDS and len(unit["region_code"]) == 6
                 and not unit["region_code"].endswith("0000"))):
-            assert not _inside(b.persons[h["person_id"]]["grew_up_in"], unit["region_code"])
+            assert not code_within(b.persons[h["person_id"]]["grew_up_in"], unit["region_code"])
 
 
 def test_roles_of_appointments(county: Generated) -> None:
