@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from graph.records import KIN_MAX_HOPS, EdgeRecord, NodeRecord
-from graph.store.base import Counts, Expansion, GraphPath, GraphStore
+from graph.store.base import Counts, Expansion, GraphStore, PathSet
 from queries.snapshot import Snapshot
 
 MAX_EDGE_SCANS = 16
@@ -139,21 +139,36 @@ class CachedStore(GraphStore):
         if missing:
             read = self.inner.nodes(missing)
             found.update(read)
-            with self._lock:
-                if generation == self.generation:  # not invalidated while reading
-                    self._nodes.update(read)
-                    while len(self._nodes) > self.max_nodes:
-                        self._nodes.popitem(last=False)
+            self._keep(read, generation)
         return found
 
+    def _keep(self, read: dict[str, NodeRecord], generation: int) -> None:
+        """Node records a read brought along, kept for point reads."""
+        if not read:
+            return
+        with self._lock:
+            if generation == self.generation:  # not invalidated while reading
+                self._nodes.update(read)
+                while len(self._nodes) > self.max_nodes:
+                    self._nodes.popitem(last=False)
+
+    # expansions and paths are request-specific: read through, keeping the node records
     def expand(self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None,
                cap: int, with_nodes: bool = False) -> dict[str, Expansion]:
-        return self.inner.expand(keys, types, as_of, cap, with_nodes)
+        generation = self.generation
+        found = self.inner.expand(keys, types, as_of, cap, with_nodes)
+        if with_nodes:
+            self._keep({k: n for exp in found.values() for k, n in exp.nodes.items()},
+                       generation)
+        return found
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
-        return self.inner.kin_paths(seeds, as_of, targets, max_hops)
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
+        generation = self.generation
+        found = self.inner.kin_paths(seeds, as_of, targets, max_hops, with_nodes)
+        self._keep(found.nodes, generation)
+        return found
 
     # scans are cached
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.ids import node_key
-from graph.records import EdgeRecord, iso
+from graph.records import EdgeRecord, NodeRecord, iso
 from graph.store.base import GraphPath, GraphStore
 from queries.kinship import (
     Category,
@@ -114,10 +114,10 @@ def kin_readings(store: GraphStore, seeds: Sequence[str], as_of: str | None,
                  targets: Sequence[str] | None = None) -> list[KinPair]:
     """Every path from seeds to targets that reads as kinship (all of them, not one per
     pair), each oriented from its smaller key: the answer must not depend on the seed."""
-    paths = store.kin_paths(seeds, as_of, targets)
-    sexes = sexes_of(store, (k for p in paths for k in p.nodes))
+    read = store.kin_paths(seeds, as_of, targets, with_nodes=True)
+    sexes = sexes_of(read.nodes.values())
     out = []
-    for path in paths:
+    for path in read.paths:
         if path.nodes[0] == path.nodes[-1]:
             continue
         if path.nodes[0] > path.nodes[-1]:
@@ -164,10 +164,10 @@ def _rank(pair: KinPair) -> tuple[int, int, tuple[tuple[str, ...], tuple[str, ..
     return -pair.category.rank, len(pair.path.edges), pair.path.sort_key()
 
 
-def sexes_of(store: GraphStore, keys: Iterable[str]) -> dict[str, Sex | None]:
-    """Person key -> sex, for every key on the given paths."""
+def sexes_of(nodes: Iterable[NodeRecord]) -> dict[str, Sex | None]:
+    """Person key -> sex (None where the record does not say)."""
     out: dict[str, Sex | None] = {}
-    for key, node in store.nodes(sorted(set(keys))).items():
+    for node in nodes:
         gender = node.props.get("gender")
-        out[key] = Sex(str(gender)) if gender in ("M", "F") else None
+        out[node.key] = Sex(str(gender)) if gender in ("M", "F") else None
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import InitVar, dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar, runtime_checkable
@@ -22,6 +22,7 @@ from graph.records import structural_edge
 from graph.regions import is_region_code, parent_code
 from graph.store.base import GraphStore
 from graph.vocab import PostRole, UnitKind
+from queries.patched import Patched
 
 T = TypeVar("T")
 MAX_SHARED = 256
@@ -67,9 +68,10 @@ class Snapshot:
     posts: dict[str, Post]
     holdings: InitVar[Iterable[Holding]]
     """The holdings in force (input only: read `holding_of`, `holders`, `posts_of`)."""
-    holders: dict[str, list[str]] = field(default_factory=dict)
-    posts_of: dict[str, list[str]] = field(default_factory=dict)
-    holding_of: dict[tuple[str, str], Holding] = field(default_factory=dict)
+    holders: Mapping[str, list[str]] = field(default_factory=dict)
+    posts_of: Mapping[str, list[str]] = field(default_factory=dict)
+    holding_of: Mapping[tuple[str, str], Holding] = field(default_factory=dict)
+    """Read-only maps (a what-if snapshot's are `Patched` over its source's)."""
     principals: dict[str, list[str]] = field(default_factory=dict)
     overseers: dict[str, list[str]] = field(default_factory=dict)
     root_committee: dict[str, str] = field(default_factory=dict)
@@ -80,6 +82,11 @@ class Snapshot:
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Indexes derived from this snapshot by later modules (the chain walker ...), built once
     per snapshot: a cached snapshot serves many requests."""
+    origin: Snapshot | None = field(default=None, repr=False, compare=False)
+    """For a what-if snapshot (`moved`), the stored snapshot it was patched from."""
+    changed: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    """For a what-if snapshot, the posts whose holders or holdings differ from `origin`'s:
+    anything derived from the holders of other posts can be taken from `origin`."""
     shared: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
     """Facts that depend on the date but not on who holds which post (kinship paths, acts),
     by key; a what-if snapshot (`moved`) shares them with the snapshot it came from."""
@@ -87,12 +94,13 @@ class Snapshot:
     def __post_init__(self, holdings: Iterable[Holding]) -> None:
         holders: dict[str, list[str]] = defaultdict(list)
         posts_of: dict[str, list[str]] = defaultdict(list)
+        holding_of: dict[tuple[str, str], Holding] = dict(self.holding_of)
         for h in sorted(holdings, key=lambda h: (h.post_id, h.person_id, h.start)):
-            if (h.person_id, h.post_id) not in self.holding_of:
+            if (h.person_id, h.post_id) not in holding_of:
                 holders[h.post_id].append(h.person_id)
                 posts_of[h.person_id].append(h.post_id)
-            self.holding_of[(h.person_id, h.post_id)] = h
-        self.holders, self.posts_of = dict(holders), dict(posts_of)
+            holding_of[(h.person_id, h.post_id)] = h
+        self.holders, self.posts_of, self.holding_of = dict(holders), dict(posts_of), holding_of
         principals: dict[str, list[str]] = defaultdict(list)
         overseers: dict[str, list[str]] = defaultdict(list)
         for post in sorted(self.posts.values(), key=lambda p: p.id):
@@ -135,25 +143,32 @@ class Snapshot:
         leaving = set(ending)
         added = sorted(extra, key=lambda h: (h.post_id, h.person_id, h.start))
         new = copy.copy(self)
-        new.holders, new.posts_of = dict(self.holders), dict(self.posts_of)
-        new.holding_of = dict(self.holding_of)
+        holders: Patched[str, list[str]] = Patched(self.holders)
+        posts_of: Patched[str, list[str]] = Patched(self.posts_of)
+        holding_of: Patched[tuple[str, str], Holding] = Patched(self.holding_of)
+        new.holders, new.posts_of, new.holding_of = holders, posts_of, holding_of
         new.memo = {k: v for k, v in self.memo.items() if k.startswith(ORG)}
+        new.origin = self.origin or self
+        touched = set(self.changed)
         for person in leaving:
-            for post in new.posts_of.pop(person, []):
-                new.holding_of.pop((person, post), None)
-                left = [p for p in new.holders[post] if p != person]
+            for post in posts_of.pop(person, []):
+                touched.add(post)
+                holding_of.pop((person, post), None)
+                left = [p for p in holders[post] if p != person]
                 if left:
-                    new.holders[post] = left
+                    holders[post] = left
                 else:
-                    del new.holders[post]
+                    del holders[post]
         for h in added:  # as __post_init__: the latest start wins, ties to the later one
-            held = new.holding_of.get((h.person_id, h.post_id))
+            held = holding_of.get((h.person_id, h.post_id))
             if held is None:
-                new.holders[h.post_id] = sorted([*new.holders.get(h.post_id, []), h.person_id])
-                new.posts_of[h.person_id] = sorted([*new.posts_of.get(h.person_id, []),
-                                                    h.post_id])
+                holders[h.post_id] = sorted([*holders.get(h.post_id, []), h.person_id])
+                posts_of[h.person_id] = sorted([*posts_of.get(h.person_id, []),
+                                                h.post_id])
             if held is None or held.start <= h.start:
-                new.holding_of[(h.person_id, h.post_id)] = h
+                holding_of[(h.person_id, h.post_id)] = h
+                touched.add(h.post_id)
+        new.changed = frozenset(touched)
         return new
 
     def org_memo(self, name: str, compute: Callable[[], T]) -> T:

@@ -39,6 +39,15 @@ class GraphPath:
 
 
 @dataclass(frozen=True)
+class PathSet:
+    """Paths (sorted by nodes, then edge ids) and, when asked for, the record of every node
+    on them (so a caller reading sexes and names needs no second round trip)."""
+
+    paths: list[GraphPath]
+    nodes: dict[str, NodeRecord] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Counts:
     nodes: dict[str, int] = field(default_factory=dict)
     edges: dict[str, int] = field(default_factory=dict)
@@ -83,10 +92,10 @@ class GraphStore(ABC):
     @abstractmethod
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
         """Simple paths (no node twice) of 1..max_hops KIN edges, either direction, from each
         seed, every edge active on `as_of`, ending at a target (any person when None);
-        sorted by (nodes, edge ids)."""
+        sorted by (nodes, edge ids). `with_nodes` adds the records of the nodes on them."""
 
     @abstractmethod
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:

@@ -17,7 +17,7 @@ import networkx as nx
 
 from graph.errors import StoreError
 from graph.records import KIN, KIN_MAX_HOPS, EdgeRecord, NodeRecord
-from graph.store.base import Counts, Expansion, GraphPath, GraphStore
+from graph.store.base import Counts, Expansion, GraphPath, GraphStore, PathSet
 from graph.store.embedded_file import Edges, Nodes, read_graph_file, write_graph_file
 
 
@@ -134,7 +134,7 @@ class EmbeddedStore(GraphStore):
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
         wanted = None if targets is None else set(targets)
         found: list[GraphPath] = []
 
@@ -150,7 +150,8 @@ class EmbeddedStore(GraphStore):
         for seed in dict.fromkeys(seeds):
             if seed in self._nodes:
                 walk([seed], [])
-        return sorted(found, key=GraphPath.sort_key)
+        nodes = {k: self._nodes[k] for p in found for k in p.nodes} if with_nodes else {}
+        return PathSet(sorted(found, key=GraphPath.sort_key), dict(sorted(nodes.items())))
 
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
         found = sorted((n.key, n) for n in self._nodes.values() if n.label == label)

@@ -16,7 +16,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired, Tra
 from graph.errors import StoreError, StoreUnavailable
 from graph.records import EDGE_TYPES, KIN_MAX_HOPS, LABELS, EdgeRecord, NodeRecord, Props
 from graph.store import neo4j_schema
-from graph.store.base import Counts, Expansion, GraphPath, GraphStore
+from graph.store.base import Counts, Expansion, GraphPath, GraphStore, PathSet
 from graph.store.cypher import query
 
 _NODE_META = ("key", "label")
@@ -141,13 +141,14 @@ class Neo4jStore(GraphStore):
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS) -> list[GraphPath]:
-        rows = self._read("kin_paths", seeds=list(dict.fromkeys(seeds)), as_of=as_of,
-                          targets=None if targets is None else list(targets),
-                          max_hops=min(max_hops, KIN_MAX_HOPS))
-        paths = [GraphPath(tuple(row["nodes"]), tuple(_edge(e) for e in row["edges"]))
-                 for row in rows]
-        return sorted(paths, key=GraphPath.sort_key)
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
+        [row] = self._read("kin_paths", seeds=list(dict.fromkeys(seeds)), as_of=as_of,
+                           targets=None if targets is None else list(targets),
+                           max_hops=min(max_hops, KIN_MAX_HOPS), with_nodes=with_nodes)
+        paths = [GraphPath(tuple(p["nodes"]), tuple(_edge(e) for e in p["edges"]))
+                 for p in row["paths"]]
+        nodes = {n["key"]: _node(n) for n in row["nodes"]}
+        return PathSet(sorted(paths, key=GraphPath.sort_key), dict(sorted(nodes.items())))
 
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
         with self.driver.session(database=self.database,

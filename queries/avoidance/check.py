@@ -90,14 +90,16 @@ def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
     `snap` is the snapshot of the day when the caller keeps one (the API caches them)."""
     if not proposals:
         raise InvalidInput("no proposal given")
-    keys = [node_key("Person", p.person_id) for p in proposals] + [
-        node_key("Post", p.post_id) for p in proposals]
-    missing = sorted(set(keys) - store.existing(keys))
+    day = proposal_day(proposals, as_of)
+    before_snap = snap if snap is not None and snap.as_of == day else Snapshot.load(store, day)
+    persons = [node_key("Person", p.person_id) for p in proposals]
+    known = store.existing(persons)  # posts are all in the snapshot (every Post node)
+    missing = sorted({*(k for k in persons if k not in known),
+                      *(node_key("Post", p.post_id) for p in proposals
+                        if p.post_id not in before_snap.posts)})
     if missing:
         raise NotFound(f"unknown in the graph: {', '.join(missing)}")
-    day = proposal_day(proposals, as_of)
     focus = {p.person_id for p in proposals}
-    before_snap = snap if snap is not None and snap.as_of == day else Snapshot.load(store, day)
     before = [f for check in checks for f in check(store, rules, before_snap, focus)]
     extra = [Holding(person_id=p.person_id, post_id=p.post_id, start=p.on or day)
              for p in proposals]

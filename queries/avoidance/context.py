@@ -30,7 +30,7 @@ class Context:
               person_ids: Iterable[str]) -> Context:
         known: dict[str, Person] = snap.remember(("persons",), dict)
         wanted = set(person_ids)
-        missing = sorted(node_key("Person", p) for p in wanted - known.keys())
+        missing = sorted(node_key("Person", p) for p in wanted if p not in known)
         if len(known) + len(missing) > MAX_KNOWN:
             known.clear()
         known.update({m.id: m for n in store.nodes(missing).values()

@@ -12,6 +12,7 @@ stops there and names the loop in `cycle` (and has no `top`).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -74,6 +75,17 @@ class ChainReport(BaseModel):
     names: dict[str, str] = Field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Seat:
+    """Who sits in a post on the snapshot's date, as a chain step shows it."""
+
+    label: str
+    holders: tuple[str, ...]
+    holding_edges: tuple[str, ...]
+    acting: tuple[str, ...]
+    shown: str | None
+
+
 class Chains:
     """Chain walks over one snapshot, each post's leader choice computed once."""
 
@@ -81,6 +93,7 @@ class Chains:
         self.snap = snap
         self._up: dict[str, tuple[Lead | None, list[str]]] = snap.org_memo("up", dict)
         """Leader choices depend on posts and units only: what-if snapshots share them."""
+        self._seats: dict[str, _Seat] = {}
 
     @classmethod
     def of(cls, snap: Snapshot) -> Chains:
@@ -112,19 +125,35 @@ class Chains:
                 None, [])
         return self._up[post_id]
 
-    def step(self, post_id: str, lead: Lead | None, alternatives: list[str]) -> ChainStep:
+    def seat(self, post_id: str) -> _Seat:
+        """The post's holders on the date, read once per snapshot; a what-if snapshot takes
+        those of the posts it did not change from the snapshot it came from."""
+        found = self._seats.get(post_id)
+        if found is not None:
+            return found
         snap = self.snap
-        holders = snap.holders.get(post_id, [])
-        held = [snap.holding_of[(p, post_id)] for p in holders]
-        acting = [h.person_id for h in held if is_acting(h)]
-        chosen = min(held, key=lambda h: (is_acting(h), h.start, h.person_id), default=None)
-        return ChainStep(
-            post_id=post_id, label=post_label(snap.posts, snap.units, post_id),
-            person_id=chosen.person_id if chosen else None, holders=list(holders),
-            acting=chosen is not None and chosen.person_id in acting, acting_holders=acting,
-            relation=lead.how if lead else "self", vacant=not holders,
-            edges=list(lead.edges) if lead else [], holding_edges=[h.id for h in held],
-            alternatives=alternatives)
+        if snap.origin is not None and post_id not in snap.changed:
+            found = Chains.of(snap.origin).seat(post_id)
+        else:
+            holders = snap.holders.get(post_id, [])
+            held = [snap.holding_of[(p, post_id)] for p in holders]
+            acting = {h.person_id: is_acting(h) for h in held}
+            chosen = min(held, key=lambda h: (acting[h.person_id], h.start, h.person_id),
+                         default=None)
+            found = _Seat(post_label(snap.posts, snap.units, post_id), tuple(holders),
+                          tuple(h.id for h in held), tuple(p for p, a in acting.items() if a),
+                          chosen.person_id if chosen else None)
+        self._seats[post_id] = found
+        return found
+
+    def step(self, post_id: str, lead: Lead | None, alternatives: list[str]) -> ChainStep:
+        seat = self.seat(post_id)
+        return ChainStep.model_construct(  # built from the graph's own records: no validation
+            post_id=post_id, label=seat.label, person_id=seat.shown, holders=list(seat.holders),
+            acting=seat.shown is not None and seat.shown in seat.acting,
+            acting_holders=list(seat.acting), relation=lead.how if lead else "self",
+            vacant=not seat.holders, edges=list(lead.edges) if lead else [],
+            holding_edges=list(seat.holding_edges), alternatives=alternatives)
 
     def walk(self, post_id: str) -> PostChain:
         seen = [post_id]

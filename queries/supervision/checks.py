@@ -47,9 +47,10 @@ def chain_pairs(store: GraphStore, snap: Snapshot,
 def kin_findings(ctx: Context, chains: dict[str, PostChain],
                  pairs: dict[tuple[str, str], KinPair]) -> Iterator[Finding]:
     rule, snap = ctx.rules.rule("SUPERVISION-KIN"), ctx.snap
-    if not rule.enabled:
+    if not rule.enabled or not pairs:
         return
-    for person in sorted({p for post in chains for p in snap.holders.get(post, [])}):
+    kin = {key.partition("/")[2] for pair in pairs for key in pair}
+    for person in sorted({p for post in chains for p in snap.holders.get(post, []) if p in kin}):
         pkey = node_key("Person", person)
         for post_id in snap.posts_of.get(person, []):
             chain = chains.get(post_id)
@@ -57,6 +58,8 @@ def kin_findings(ctx: Context, chains: dict[str, PostChain],
                 continue
             for depth, step in enumerate(chain.chain, start=1):
                 for other in step.holders:
+                    if other not in kin:
+                        continue
                     okey = node_key("Person", other)
                     pair = pairs.get((min(pkey, okey), max(pkey, okey)))
                     if other == person or pair is None or (

@@ -11,6 +11,7 @@ from graph import ops
 from graph.model import Holding
 from graph.store.base import GraphStore
 from queries.snapshot import Snapshot
+from queries.supervision.chain import Chains
 from tests.factory import small_county
 
 DAY = date(2025, 1, 1)
@@ -69,3 +70,25 @@ def test_remember_is_shared_with_what_if_snapshots(store: GraphStore) -> None:
     assert calls == [7]
     assert base.held_posts({"A3", "A4"}) == ["P-FIN-DEP", "P-TWN-HEAD"]
     assert base.held_posts() == sorted(base.holders)
+
+
+@pytest.mark.parametrize("moves", MOVES)
+def test_what_if_chains_equal_a_snapshot_built_afresh(store: GraphStore,
+                                                      moves: list[tuple[str, str]]) -> None:
+    """A what-if snapshot takes the holders of the posts it did not change from the stored
+    snapshot's chain walker; its chains equal those of a snapshot built from its holdings."""
+    ops.write_bundle(store, small_county())
+    extra = [Holding(person_id=p, post_id=q, start=DAY) for p, q in moves]
+    base = Snapshot.load(store, DAY)
+    before = {p: Chains.of(base).walk(p) for p in sorted(base.posts)}  # seats cached in base
+    moved = base.moved(extra, ending={p for p, _ in moves})
+    assert moved.origin is base
+    assert moved.changed == {q for _, q in moves} | {
+        q for p, _ in moves for q in base.posts_of.get(p, [])}
+    fresh = Snapshot(DAY, base.units, base.posts, list(moved.holding_of.values()),
+                     region_parents=base.region_parents)
+    for post in sorted(base.posts):
+        assert Chains.of(moved).walk(post) == Chains.of(fresh).walk(post), post
+    assert {p: Chains.of(base).walk(p) for p in sorted(base.posts)} == before
+    again = moved.moved([], ending=[moves[0][0]])
+    assert again.origin is base and moved.changed <= again.changed

@@ -1,5 +1,6 @@
 // Simple paths of 1..4 KIN edges (either direction; 4 = graph.records.KIN_MAX_HOPS) from each
 // seed person, every edge active on $as_of, ending at one of $targets (any person when null).
+// One row: the paths, and with $with_nodes the record of every node on them (once each).
 UNWIND $seeds AS seed
 MATCH (a:Node {key: seed})
 MATCH p = (a)-[:KIN*1..4]-(b:Person)
@@ -8,6 +9,17 @@ WHERE length(p) <= $max_hops
   AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
   AND all(r IN relationships(p) WHERE $as_of IS NULL OR (
         (r.valid_from IS NULL OR r.valid_from <= $as_of) AND (r.valid_to IS NULL OR $as_of < r.valid_to)))
-RETURN [n IN nodes(p) | n.key] AS nodes,
-       [r IN relationships(p) | {id: r.id, type: type(r), source: startNode(r).key,
-                                 target: endNode(r).key, props: properties(r)}] AS edges
+WITH collect(p) AS ps
+CALL (ps) {
+  UNWIND ps AS p
+  UNWIND nodes(p) AS n
+  WITH DISTINCT n
+  WHERE $with_nodes
+  RETURN collect({key: n.key, label: n.label, props: properties(n)}) AS nodes
+}
+RETURN [p IN ps | {
+         nodes: [n IN nodes(p) | n.key],
+         edges: [r IN relationships(p) | {id: r.id, type: type(r), source: startNode(r).key,
+                                          target: endNode(r).key, props: properties(r)}]
+       }] AS paths,
+       nodes

@@ -91,5 +91,6 @@ def test_stores_agree(both_stores: dict[str, GraphStore], bundle: Bundle,
     check_day = as_of or date(2020, 1, 1)
     assert audit(embedded, national(), check_day) == audit(neo, national(), check_day)
     day_text = None if as_of is None else as_of.isoformat()
-    assert embedded.kin_paths(seeds, day_text, max_hops=hops) == neo.kin_paths(
-        seeds, day_text, max_hops=hops)
+    with_nodes = data.draw(st.booleans())
+    assert embedded.kin_paths(seeds, day_text, max_hops=hops, with_nodes=with_nodes) == (
+        neo.kin_paths(seeds, day_text, max_hops=hops, with_nodes=with_nodes))

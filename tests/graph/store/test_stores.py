@@ -136,18 +136,25 @@ def test_kin_paths(store: GraphStore) -> None:
                    kinship=[Kinship(person_id="A2", relative_id="R1", relation="父亲")])
     ops.write_bundle(store, bundle)
     ops.write_bundle(store, extra)
-    paths = store.kin_paths(["person/A1"], None)
+    paths = store.kin_paths(["person/A1"], None).paths
     assert [p.nodes for p in paths] == [
         ("person/A1", "person/A2"), ("person/A1", "person/A2", "person/R1"),
         ("person/A1", "person/A6")]
-    back = store.kin_paths(["person/R1"], None, targets=["person/A6"])
+    back = store.kin_paths(["person/R1"], None, targets=["person/A6"]).paths
     assert [p.nodes for p in back] == [("person/R1", "person/A2", "person/A1", "person/A6")]
     assert [(e.source, e.target) for e in back[0].edges] == [
         ("person/A2", "person/R1"), ("person/A1", "person/A2"), ("person/A1", "person/A6")]
     # the marriage (since 1996-10) did not exist yet in 1990
-    assert [p.nodes for p in store.kin_paths(["person/A1"], "1990-01-01")] == [
+    assert [p.nodes for p in store.kin_paths(["person/A1"], "1990-01-01").paths] == [
         ("person/A1", "person/A6")]
-    assert store.kin_paths(["person/A1"], None, max_hops=1)[1].nodes == ("person/A1", "person/A6")
+    one_hop = store.kin_paths(["person/A1"], None, max_hops=1)
+    assert one_hop.paths[1].nodes == ("person/A1", "person/A6")
+    assert one_hop.nodes == {}
+    # with_nodes: the records of every node on the paths, the same as reading them
+    withn = store.kin_paths(["person/R1"], None, targets=["person/A6"], with_nodes=True)
+    assert withn.paths == back
+    assert withn.nodes == store.nodes(["person/R1", "person/A2", "person/A1", "person/A6"])
+    assert list(withn.nodes) == sorted(withn.nodes)
 
 
 def test_delete_edges_and_nodes(store: GraphStore) -> None:
