@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from graph.records import KIN_MAX_HOPS, EdgeRecord, NodeRecord
@@ -29,9 +29,12 @@ MAX_NODES = 200_000
 
 
 class CachedStore(GraphStore):
-    def __init__(self, inner: GraphStore, ttl: float = 300.0,
-                 max_nodes: int = MAX_NODES) -> None:
+    def __init__(self, inner: GraphStore, ttl: float = 300.0, max_nodes: int = MAX_NODES,
+                 after_build: Callable[[], None] | None = None) -> None:
+        """`after_build` runs after each snapshot is built and kept (the API settles its
+        heap there: `api.heap.settle`)."""
         self.inner = inner
+        self.after_build = after_build
         self.max_nodes = max_nodes
         self.backend = inner.backend
         self.ttl = ttl
@@ -79,6 +82,8 @@ class CachedStore(GraphStore):
                     self._snapshots[as_of] = built
                     while len(self._snapshots) > MAX_SNAPSHOTS:
                         self._snapshots.popitem(last=False)
+            if self.after_build is not None:
+                self.after_build()
         return built
 
     def _cached_snapshot(self, as_of: date | None) -> Snapshot | None:
@@ -152,15 +157,11 @@ class CachedStore(GraphStore):
                 while len(self._nodes) > self.max_nodes:
                     self._nodes.popitem(last=False)
 
-    # expansions and paths are request-specific: read through, keeping the node records
+    # expansions and paths are request-specific: read through (a network's hundreds of node
+    # records would only churn the cache; the few people on kin paths are read again)
     def expand(self, keys: Sequence[str], types: Sequence[str] | None, as_of: str | None,
                cap: int, with_nodes: bool = False) -> dict[str, Expansion]:
-        generation = self.generation
-        found = self.inner.expand(keys, types, as_of, cap, with_nodes)
-        if with_nodes:
-            self._keep({k: n for exp in found.values() for k, n in exp.nodes.items()},
-                       generation)
-        return found
+        return self.inner.expand(keys, types, as_of, cap, with_nodes)
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,

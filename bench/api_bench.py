@@ -226,7 +226,9 @@ def main(argv: list[str] | None = None) -> None:
         results: dict[str, Any] = {}
         for name, make in scenarios(current_holdings(bundle)).items():
             count = args.whatif_requests if name.startswith("POST") else args.requests
-            warm = asyncio.run(run_phase(base, token, name, make, 2, min(20, count), 120,
+            # as many connections as the run, so every worker builds its snapshot before
+            warm = asyncio.run(run_phase(base, token, name, make, args.clients,
+                                         min(10 * args.clients, count), 120,
                                          args.seed + 7))
             if args.driver == "wrk":
                 summary = run_wrk(base, token, make, args.clients, args.seconds, args.seed, root)

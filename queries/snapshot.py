@@ -8,6 +8,7 @@ that establish them, for evidence paths.
 from __future__ import annotations
 
 import copy
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import InitVar, dataclass, field
@@ -88,6 +89,8 @@ class Snapshot:
     """For a what-if snapshot, the posts whose holders or holdings differ from `origin`'s:
     anything derived from the holders of other posts can be taken from `origin`."""
     shared: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    shared_lock: threading.Lock = field(default_factory=threading.Lock, repr=False,
+                                        compare=False)
     """Facts that depend on the date but not on who holds which post (kinship paths, acts),
     by key; a what-if snapshot (`moved`) shares them with the snapshot it came from."""
 
@@ -182,13 +185,16 @@ class Snapshot:
 
     def remember(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
         """`compute()` once per key for this date (see `shared`)."""
-        if key in self.shared:
-            found: T = self.shared.pop(key)
-            self.shared[key] = found  # most recently used last: eviction takes the oldest
-            return found
-        value = self.shared[key] = compute()
-        while len(self.shared) > MAX_SHARED:
-            self.shared.pop(next(iter(self.shared)), None)
+        with self.shared_lock:  # requests in threads share a cached snapshot
+            if key in self.shared:
+                found: T = self.shared.pop(key)
+                self.shared[key] = found  # most recently used last: eviction takes the oldest
+                return found
+        value = compute()  # outside the lock: it may read the store
+        with self.shared_lock:
+            self.shared[key] = value
+            while len(self.shared) > MAX_SHARED:
+                self.shared.pop(next(iter(self.shared)))
         return value
 
     def region_ancestors(self, code: str) -> list[str]:

@@ -11,7 +11,7 @@ from graph.ids import node_key
 from graph.model import Holding
 from graph.store.base import GraphStore
 from queries.avoidance.context import Context
-from queries.avoidance.duty import duty_facts, duty_findings
+from queries.avoidance.duty import duty_facts, duty_findings, read_people
 from queries.avoidance.kin_rules import PAIR_RULES
 from queries.avoidance.region import region_findings
 from queries.findings import Finding, FindingsReport, one_per_key, report
@@ -92,14 +92,13 @@ def what_if(store: GraphStore, rules: RuleSet, proposals: Sequence[Proposal],
         raise InvalidInput("no proposal given")
     day = proposal_day(proposals, as_of)
     before_snap = snap if snap is not None and snap.as_of == day else Snapshot.load(store, day)
-    persons = [node_key("Person", p.person_id) for p in proposals]
-    known = store.existing(persons)  # posts are all in the snapshot (every Post node)
-    missing = sorted({*(k for k in persons if k not in known),
+    focus = {p.person_id for p in proposals}
+    known = read_people(store, before_snap, focus)  # posts: all in the snapshot
+    missing = sorted({*(node_key("Person", p) for p in focus - known),
                       *(node_key("Post", p.post_id) for p in proposals
                         if p.post_id not in before_snap.posts)})
     if missing:
         raise NotFound(f"unknown in the graph: {', '.join(missing)}")
-    focus = {p.person_id for p in proposals}
     before = [f for check in checks for f in check(store, rules, before_snap, focus)]
     extra = [Holding(person_id=p.person_id, post_id=p.post_id, start=p.on or day)
              for p in proposals]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from graph.convert import node_to_model
 from graph.ids import node_key
 from graph.model import Person
+from graph.records import NodeRecord
 from graph.store.base import GraphPath, GraphStore
 from queries.findings import Evidence
 from queries.kin_pairs import KinPair
@@ -16,6 +17,22 @@ from queries.snapshot import Lead, Snapshot
 
 MAX_KNOWN = 200_000
 """Person models kept per date for the checks (`Snapshot.remember`), read once each."""
+
+
+def known_persons(snap: Snapshot) -> dict[str, Person]:
+    """The person records read for the snapshot's date (shared with what-if snapshots)."""
+    known: dict[str, Person] = snap.remember(("persons",), dict)
+    return known
+
+
+def keep_persons(snap: Snapshot, nodes: Iterable[NodeRecord]) -> dict[str, Person]:
+    """Keep the person records among `nodes` for the date (`known_persons`); returns them."""
+    known = known_persons(snap)
+    read = {m.id: m for n in nodes if isinstance(m := node_to_model(n), Person)}
+    if len(known) + len(read) > MAX_KNOWN:
+        known.clear()
+    known.update(read)
+    return read
 
 
 @dataclass
@@ -28,18 +45,28 @@ class Context:
     @classmethod
     def build(cls, store: GraphStore, rules: RuleSet, snap: Snapshot,
               person_ids: Iterable[str]) -> Context:
-        known: dict[str, Person] = snap.remember(("persons",), dict)
-        wanted = set(person_ids)
+        """A context with the given people read (in one read); anyone else a finding names
+        is read when it is named (`person`)."""
+        ctx = cls(store, rules, snap, {})
+        ctx.read(person_ids)
+        return ctx
+
+    def read(self, person_ids: Iterable[str]) -> None:
+        """Read these people (those not known for the date yet) in one store read."""
+        known = known_persons(self.snap)
+        wanted = set(person_ids) - self.persons.keys()
         missing = sorted(node_key("Person", p) for p in wanted if p not in known)
-        if len(known) + len(missing) > MAX_KNOWN:
-            known.clear()
-        known.update({m.id: m for n in store.nodes(missing).values()
-                      if isinstance(m := node_to_model(n), Person)})
-        return cls(store, rules, snap,
-                   {p: m for p in wanted if (m := known.get(p)) is not None})
+        if missing:
+            self.persons.update(keep_persons(self.snap, self.store.nodes(missing).values()))
+        self.persons.update({p: m for p in wanted if (m := known.get(p)) is not None})
+
+    def person(self, person_id: str) -> Person | None:
+        if person_id not in self.persons:
+            self.read([person_id])
+        return self.persons.get(person_id)
 
     def name(self, person_id: str) -> str:
-        person = self.persons.get(person_id)
+        person = self.person(person_id)
         return person.name if person else person_id
 
     def person_node(self, person_id: str) -> Evidence:

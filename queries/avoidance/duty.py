@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from graph import records as r
 from graph.convert import edge_to_model
 from graph.ids import node_key
 from graph.model import Act
+from graph.records import EdgeRecord
 from graph.store.base import GraphStore
-from queries.avoidance.context import Context, kin_evidence
+from queries.avoidance.context import Context, keep_persons, kin_evidence
 from queries.findings import Evidence, Finding, make
 from queries.kin_pairs import KinPair, best_pairs, kin_readings
 from queries.snapshot import Snapshot
-from queries.supervision.reads import edges_around
+from queries.supervision.reads import EXPAND_CAP, edges_around
 
 RULE_OF_TYPE = {"VOTES_ON": "DUTY-VOTE", "INSPECTS": "DUTY-INSPECT",
                 "RECOMMENDS": "DUTY-RECOMMEND"}
@@ -29,9 +30,28 @@ def acts(store: GraphStore, as_of: date | None, person_ids: set[str] | None) -> 
     else:
         edges = edges_around(store, (node_key("Person", p) for p in person_ids),
                              list(RULE_OF_TYPE), as_of)
+    return acts_in(edges, person_ids)
+
+
+def acts_in(edges: Iterable[EdgeRecord], person_ids: set[str] | None) -> list[Act]:
+    """The acts among these edges (by or on the given people), by date then id."""
     out = [a for e in edges if isinstance(a := edge_to_model(e), Act) and (
         person_ids is None or a.actor_id in person_ids or a.candidate_id in person_ids)]
     return sorted(out, key=lambda a: (a.on or date.min, a.id))
+
+
+def read_people(store: GraphStore, snap: Snapshot, person_ids: set[str]) -> set[str]:
+    """The people's records and acts in one store read, kept for the snapshot's date (where
+    `Context` and `duty_facts` look first); returns the ids found in the store. A what-if
+    check starts here: it needs both, and whether the people exist."""
+    keys = sorted(node_key("Person", p) for p in person_ids)
+    found = store.expand(keys, list(RULE_OF_TYPE), r.iso(snap.as_of), EXPAND_CAP,
+                         with_nodes=True)
+    keep_persons(snap, (n for exp in found.values() for n in exp.nodes.values()))
+    edges = {e.id: e for exp in found.values() for e in exp.edges}
+    snap.remember(("acts", *sorted(person_ids)),
+                  lambda: acts_in(edges.values(), person_ids))
+    return {k.partition("/")[2] for k in found}
 
 
 def duty_facts(store: GraphStore, snap: Snapshot,
@@ -39,7 +59,11 @@ def duty_facts(store: GraphStore, snap: Snapshot,
     """The acts (of `focus` when given) and the kin pairs among their actors and candidates;
     they do not depend on who holds which post, so a what-if snapshot reuses them."""
     def compute() -> tuple[list[Act], list[KinPair]]:
-        found = acts(store, snap.as_of, focus)
+        if focus is None:
+            found = acts(store, snap.as_of, focus)
+        else:
+            found = snap.remember(("acts", *sorted(focus)),
+                                  lambda: acts(store, snap.as_of, focus))
         return found, duty_pairs(store, found)
 
     if focus is None:

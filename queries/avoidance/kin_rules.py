@@ -97,8 +97,8 @@ def _kinds(chain: Chain) -> tuple[Kind, ...]:
 
 def _chain_from(ctx: Context, pair: KinPair, ego: str) -> list[tuple[Kind, ...]]:
     chain = parse_chain(pair.chain)
-    person_a = ctx.persons.get(pair.a.partition("/")[2])
-    person_b = ctx.persons.get(pair.b.partition("/")[2])
+    person_a = ctx.person(pair.a.partition("/")[2])
+    person_b = ctx.person(pair.b.partition("/")[2])
     sex_a = Sex(person_a.gender.value) if person_a and person_a.gender else None
     sex_b = Sex(person_b.gender.value) if person_b and person_b.gender else None
     try:

@@ -48,7 +48,7 @@ def region_findings(ctx: Context, person_ids: set[str] | None = None) -> Iterato
             for person_id in holders:
                 if person_ids is not None and person_id not in person_ids:
                     continue
-                person = ctx.persons.get(person_id)
+                person = ctx.person(person_id)
                 home = person.home_region if person else None
                 if home is None or not is_region_code(home) or not ctx.snap.within(home, str(area)):
                     continue

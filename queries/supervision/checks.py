@@ -203,8 +203,8 @@ def findings_in(store: GraphStore, rules: RuleSet, snap: Snapshot,
         involved = wanted | {k.partition("/")[2] for p in pairs for k in p}
         posts = sorted({post for person in involved for post in snap.posts_of.get(person, [])})
     chains = {p: walker.walk(p) for p in posts}
-    people = {*(snap.posts_of if wanted is None else
-                {h for c in chains.values() for s in [c.start, *c.chain] for h in s.holders}),
+    # focused, the holders up the chains are read only if a finding names them (`ctx.name`)
+    people = {*(snap.posts_of if wanted is None else wanted),
               *(k.partition("/")[2] for p in pairs.values() for k in p.path.nodes)}
     ctx = Context.build(store, rules, snap, people)
     found = [*kin_findings(ctx, chains, pairs), *gap_findings(ctx, chains, wanted),
