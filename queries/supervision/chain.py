@@ -27,6 +27,10 @@ from queries.supervision.flags import is_acting
 from queries.supervision.reads import names, post_label
 
 Kind = Literal["person", "post"]
+MAX_WALKS = 50_000
+"""Chains kept per snapshot (each a few references: the steps are shared)."""
+MAX_DEPTH = 200
+"""Chains longer than this are walked step by step, not built from the leader's chain."""
 RELATION_ZH = {"self": "本职位", "reports_to": "直接领导", "principal": "本单位正职",
                "oversees": "分管领导", "parent": "上级单位正职",
                "committee": "同级党委正职"}
@@ -94,6 +98,7 @@ class Chains:
         self._up: dict[str, tuple[Lead | None, list[str]]] = snap.org_memo("up", dict)
         """Leader choices depend on posts and units only: what-if snapshots share them."""
         self._seats: dict[str, _Seat] = {}
+        self._walks: dict[str, PostChain] = {}
 
     @classmethod
     def of(cls, snap: Snapshot) -> Chains:
@@ -155,7 +160,41 @@ class Chains:
             vacant=not seat.holders, edges=list(lead.edges) if lead else [],
             holding_edges=list(seat.holding_edges), alternatives=alternatives)
 
-    def walk(self, post_id: str) -> PostChain:
+    def walk(self, post_id: str, below: frozenset[str] = frozenset()) -> PostChain:
+        """The chain of a post, built once per snapshot from the chain of its leader (steps
+        are shared between the chains that pass through a post). A what-if snapshot takes the
+        chains that pass no post it changed from the snapshot it came from. Chains are
+        shared: read-only."""
+        found = self._walks.get(post_id)
+        if found is not None:
+            return found
+        snap = self.snap
+        if snap.origin is not None:
+            base = Chains.of(snap.origin).walk(post_id)
+            if not any(s.post_id in snap.changed for s in (base.start, *base.chain)):
+                found = base
+        if found is None:
+            lead, alternatives = self.up(post_id)
+            if lead is None:
+                start = self.step(post_id, None, [])
+                found = PostChain.model_construct(post_id=post_id, start=start, chain=[],
+                                                  top=start, cycle=[], cycle_edges=[])
+            elif lead.leader not in below and lead.leader != post_id and len(below) < MAX_DEPTH:
+                above = self.walk(lead.leader, below | {post_id})
+                if not above.cycle and post_id not in {s.post_id for s in above.chain}:
+                    chain = [self.step(lead.leader, lead, alternatives), *above.chain]
+                    found = PostChain.model_construct(
+                        post_id=post_id, start=self.step(post_id, None, []), chain=chain,
+                        top=chain[-1], cycle=[], cycle_edges=[])
+            if found is None:  # the chain loops: walk it step by step
+                found = self.walk_through(post_id)
+        if len(self._walks) >= MAX_WALKS:
+            self._walks.clear()
+        self._walks[post_id] = found
+        return found
+
+    def walk_through(self, post_id: str) -> PostChain:
+        """The chain of a post walked step by step (it finds loops)."""
         seen = [post_id]
         steps: list[ChainStep] = []
         cycle: list[str] = []

@@ -11,7 +11,8 @@ from graph.errors import InvalidInput, NotFound
 from graph.model import Post
 from graph.store.base import GraphStore
 from graph.vocab import PostRole
-from queries.supervision.chain import chain_report
+from queries.snapshot import Snapshot
+from queries.supervision.chain import Chains, chain_report
 from queries.supervision.network import chain_network
 from tests.queries.supervision.scenario import (
     DAY,
@@ -145,3 +146,16 @@ def test_network_form(store: GraphStore) -> None:
     assert len(holds) == 5 and all(e.id.startswith("h-") for e in holds)  # A6 A4 A2 A5 A1
     heads = [n for n in net.nodes if n.id == "post/P-FIN-HEAD"]
     assert heads[0].properties["vacant"] is True
+
+
+@pytest.mark.parametrize("loop", [False, True])
+def test_chains_built_from_the_leaders_chain_equal_a_walk(store: GraphStore, loop: bool) -> None:
+    """`Chains.walk` builds a chain from its leader's (shared steps); a loop falls back to the
+    step-by-step walk. Either way the chain is the one a walk from the post finds."""
+    load(store, **(loop_unit() if loop else {}))
+    snap = Snapshot.load(store, DAY)
+    shared, fresh = Chains(snap), Chains(snap)
+    for post in sorted(snap.posts, reverse=True):  # top posts last: leaders are built on demand
+        assert shared.walk(post) == fresh.walk_through(post), post
+    if loop:
+        assert shared.walk("P-L1").cycle and shared.walk("P-L2").cycle

@@ -17,7 +17,7 @@ from ingest.roster.load import read_bundle
 from queries.checks import audit
 from queries.rules import national
 from queries.snapshot import Snapshot
-from queries.supervision.chain import chain_report
+from queries.supervision.chain import Chains, chain_report
 from queries.supervision.reverse import recommendation_network, recommended
 from queries.supervision.span import span
 from queries.supervision.trail import trail
@@ -42,6 +42,9 @@ def test_stores_agree_on_a_generated_county(both_stores: dict[str, GraphStore],
     snap = Snapshot.load(embedded, AS_OF)
     assert snap.posts_of == Snapshot.load(neo, AS_OF).posts_of
     rng = random.Random(5)
+    shared, fresh = Chains(snap), Chains(snap)  # chains built from the leaders' = walked
+    for post in rng.sample(sorted(snap.posts), 300):
+        assert shared.walk(post) == fresh.walk_through(post), post
     people = rng.sample(sorted(snap.posts_of), 25)
     for person in people:
         assert chain_report(embedded, person, AS_OF) == chain_report(neo, person, AS_OF), person
