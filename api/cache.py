@@ -165,9 +165,10 @@ class CachedStore(GraphStore):
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False,
+                  around: Sequence[str] | None = None) -> PathSet:
         generation = self.generation
-        found = self.inner.kin_paths(seeds, as_of, targets, max_hops, with_nodes)
+        found = self.inner.kin_paths(seeds, as_of, targets, max_hops, with_nodes, around)
         self._keep(found.nodes, generation)
         return found
 

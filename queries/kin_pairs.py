@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from graph.ids import node_key
 from graph.records import EdgeRecord, NodeRecord, iso
-from graph.store.base import GraphPath, GraphStore
+from graph.store.base import GraphPath, GraphStore, PathSet
 from queries.kinship import (
     Category,
     Chain,
@@ -114,7 +114,11 @@ def kin_readings(store: GraphStore, seeds: Sequence[str], as_of: str | None,
                  targets: Sequence[str] | None = None) -> list[KinPair]:
     """Every path from seeds to targets that reads as kinship (all of them, not one per
     pair), each oriented from its smaller key: the answer must not depend on the seed."""
-    read = store.kin_paths(seeds, as_of, targets, with_nodes=True)
+    return readings_in(store.kin_paths(seeds, as_of, targets, with_nodes=True))
+
+
+def readings_in(read: PathSet) -> list[KinPair]:
+    """`kin_readings` of paths already read (with their nodes)."""
     sexes = sexes_of(read.nodes.values())
     out = []
     for path in read.paths:

@@ -45,6 +45,9 @@ class PathSet:
 
     paths: list[GraphPath]
     nodes: dict[str, NodeRecord] = field(default_factory=dict)
+    around: dict[str, Expansion] = field(default_factory=dict)
+    """With `around`: each seed's edges of those types with the records at both ends, as
+    `expand(..., with_nodes=True)` gives them, not capped (seeds not in the store are absent)."""
 
 
 @dataclass(frozen=True)
@@ -92,10 +95,13 @@ class GraphStore(ABC):
     @abstractmethod
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False,
+                  around: Sequence[str] | None = None) -> PathSet:
         """Simple paths (no node twice) of 1..max_hops KIN edges, either direction, from each
         seed, every edge active on `as_of`, ending at a target (any person when None);
-        sorted by (nodes, edge ids). `with_nodes` adds the records of the nodes on them."""
+        sorted by (nodes, edge ids). `with_nodes` adds the records of the nodes on them;
+        `around` (edge types) adds the seeds' own edges of those types (`PathSet.around`):
+        what a check of a few people reads, in one round trip."""
 
     @abstractmethod
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:

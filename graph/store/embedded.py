@@ -9,6 +9,7 @@ scans and counts never pays for it.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -134,7 +135,8 @@ class EmbeddedStore(GraphStore):
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False,
+                  around: Sequence[str] | None = None) -> PathSet:
         wanted = None if targets is None else set(targets)
         found: list[GraphPath] = []
 
@@ -151,7 +153,10 @@ class EmbeddedStore(GraphStore):
             if seed in self._nodes:
                 walk([seed], [])
         nodes = {k: self._nodes[k] for p in found for k in p.nodes} if with_nodes else {}
-        return PathSet(sorted(found, key=GraphPath.sort_key), dict(sorted(nodes.items())))
+        near = {} if around is None else self.expand(
+            list(dict.fromkeys(seeds)), list(around), as_of, sys.maxsize, with_nodes=True)
+        return PathSet(sorted(found, key=GraphPath.sort_key), dict(sorted(nodes.items())),
+                       near)
 
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
         found = sorted((n.key, n) for n in self._nodes.values() if n.label == label)

@@ -44,6 +44,15 @@ def _edge(data: Any) -> EdgeRecord:
     return EdgeRecord(data["id"], data["type"], data["source"], data["target"], props)
 
 
+def _expansion(row: Any, degree: int, cap: int, with_nodes: bool) -> Expansion:
+    """An expansion as expand.cypher (and kin_paths.cypher's `around`) return it."""
+    nodes: dict[str, NodeRecord] = {}
+    if with_nodes:
+        for n in [row["node"], *(e["other"] for e in row["edges"])]:
+            nodes[n["key"]] = _node(n)
+    return Expansion([_edge(e) for e in row["edges"]], degree > cap, degree, nodes)
+
+
 class Neo4jStore(GraphStore):
     backend = "neo4j"
 
@@ -129,26 +138,24 @@ class Neo4jStore(GraphStore):
     ) -> dict[str, Expansion]:
         rows = self._read("expand", keys=list(keys), types=None if types is None else list(types),
                           as_of=as_of, cap=cap, with_nodes=with_nodes)
-        out: dict[str, Expansion] = {}
-        for row in rows:
-            nodes: dict[str, NodeRecord] = {}
-            if with_nodes:
-                for n in [row["node"], *(e["other"] for e in row["edges"])]:
-                    nodes[n["key"]] = _node(n)
-            out[row["key"]] = Expansion([_edge(e) for e in row["edges"]], row["degree"] > cap,
-                                        row["degree"], nodes)
-        return out
+        return {row["key"]: _expansion(row, row["degree"], cap, with_nodes) for row in rows}
 
     def kin_paths(self, seeds: Sequence[str], as_of: str | None,
                   targets: Sequence[str] | None = None,
-                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False) -> PathSet:
-        [row] = self._read("kin_paths", seeds=list(dict.fromkeys(seeds)), as_of=as_of,
+                  max_hops: int = KIN_MAX_HOPS, with_nodes: bool = False,
+                  around: Sequence[str] | None = None) -> PathSet:
+        unique = list(dict.fromkeys(seeds))
+        [row] = self._read("kin_paths", seeds=unique, as_of=as_of,
                            targets=None if targets is None else list(targets),
-                           max_hops=min(max_hops, KIN_MAX_HOPS), with_nodes=with_nodes)
+                           max_hops=min(max_hops, KIN_MAX_HOPS), with_nodes=with_nodes,
+                           around_keys=[] if around is None else unique,
+                           around=list(around or []))
         paths = [GraphPath(tuple(p["nodes"]), tuple(_edge(e) for e in p["edges"]))
                  for p in row["paths"]]
         nodes = {n["key"]: _node(n) for n in row["nodes"]}
-        return PathSet(sorted(paths, key=GraphPath.sort_key), dict(sorted(nodes.items())))
+        near = {e["key"]: _expansion(e, len(e["edges"]), len(e["edges"]), True)
+                for e in row["around"]}
+        return PathSet(sorted(paths, key=GraphPath.sort_key), dict(sorted(nodes.items())), near)
 
     def scan_nodes(self, label: str) -> Iterator[NodeRecord]:
         with self.driver.session(database=self.database,

@@ -11,8 +11,9 @@ from graph.ids import node_key
 from graph.model import Holding
 from graph.store.base import GraphStore
 from queries.avoidance.context import Context
-from queries.avoidance.duty import duty_facts, duty_findings, read_people
+from queries.avoidance.duty import duty_facts, duty_findings
 from queries.avoidance.kin_rules import PAIR_RULES
+from queries.avoidance.people import read_people
 from queries.avoidance.region import region_findings
 from queries.findings import Finding, FindingsReport, one_per_key, report
 from queries.kin_pairs import holder_pairs

@@ -12,11 +12,11 @@ from graph.ids import node_key
 from graph.model import Act
 from graph.records import EdgeRecord
 from graph.store.base import GraphStore
-from queries.avoidance.context import Context, keep_persons, kin_evidence
+from queries.avoidance.context import Context, kin_evidence
 from queries.findings import Evidence, Finding, make
 from queries.kin_pairs import KinPair, best_pairs, kin_readings
 from queries.snapshot import Snapshot
-from queries.supervision.reads import EXPAND_CAP, edges_around
+from queries.supervision.reads import edges_around
 
 RULE_OF_TYPE = {"VOTES_ON": "DUTY-VOTE", "INSPECTS": "DUTY-INSPECT",
                 "RECOMMENDS": "DUTY-RECOMMEND"}
@@ -38,20 +38,6 @@ def acts_in(edges: Iterable[EdgeRecord], person_ids: set[str] | None) -> list[Ac
     out = [a for e in edges if isinstance(a := edge_to_model(e), Act) and (
         person_ids is None or a.actor_id in person_ids or a.candidate_id in person_ids)]
     return sorted(out, key=lambda a: (a.on or date.min, a.id))
-
-
-def read_people(store: GraphStore, snap: Snapshot, person_ids: set[str]) -> set[str]:
-    """The people's records and acts in one store read, kept for the snapshot's date (where
-    `Context` and `duty_facts` look first); returns the ids found in the store. A what-if
-    check starts here: it needs both, and whether the people exist."""
-    keys = sorted(node_key("Person", p) for p in person_ids)
-    found = store.expand(keys, list(RULE_OF_TYPE), r.iso(snap.as_of), EXPAND_CAP,
-                         with_nodes=True)
-    keep_persons(snap, (n for exp in found.values() for n in exp.nodes.values()))
-    edges = {e.id: e for exp in found.values() for e in exp.edges}
-    snap.remember(("acts", *sorted(person_ids)),
-                  lambda: acts_in(edges.values(), person_ids))
-    return {k.partition("/")[2] for k in found}
 
 
 def duty_facts(store: GraphStore, snap: Snapshot,

@@ -92,5 +92,7 @@ def test_stores_agree(both_stores: dict[str, GraphStore], bundle: Bundle,
     assert audit(embedded, national(), check_day) == audit(neo, national(), check_day)
     day_text = None if as_of is None else as_of.isoformat()
     with_nodes = data.draw(st.booleans())
-    assert embedded.kin_paths(seeds, day_text, max_hops=hops, with_nodes=with_nodes) == (
-        neo.kin_paths(seeds, day_text, max_hops=hops, with_nodes=with_nodes))
+    around = data.draw(st.none() | st.lists(st.sampled_from(sorted(EDGE_TYPES)), max_size=3))
+    assert embedded.kin_paths(seeds, day_text, max_hops=hops, with_nodes=with_nodes,
+                              around=around) == (
+        neo.kin_paths(seeds, day_text, max_hops=hops, with_nodes=with_nodes, around=around))

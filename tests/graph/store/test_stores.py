@@ -155,6 +155,14 @@ def test_kin_paths(store: GraphStore) -> None:
     assert withn.paths == back
     assert withn.nodes == store.nodes(["person/R1", "person/A2", "person/A1", "person/A6"])
     assert list(withn.nodes) == sorted(withn.nodes)
+    # around: the seeds' own edges of some types, as expand with nodes gives them
+    seeds = ["person/A1", "person/NOBODY", "person/A2"]
+    near = store.kin_paths(seeds, None, around=["HOLDS", "KIN"])
+    assert near.paths == store.kin_paths(seeds, None).paths and near.nodes == {}
+    assert near.around == store.expand(["person/A1", "person/A2"], ["HOLDS", "KIN"], None,
+                                       1_000, with_nodes=True)
+    assert near.around["person/A1"].edges and "person/NOBODY" not in near.around
+    assert store.kin_paths(seeds, None).around == {}
 
 
 def test_delete_edges_and_nodes(store: GraphStore) -> None:
