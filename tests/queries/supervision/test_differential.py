@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from api.cache import CachedStore
 from graph import ops
 from graph.model import Bundle
 from graph.store.base import GraphStore
 from ingest.generate import generate
 from ingest.roster.load import read_bundle
-from queries.checks import audit
+from queries.checks import Proposal, audit, what_if
 from queries.rules import national
 from queries.snapshot import Snapshot
 from queries.supervision.chain import Chains, chain_report
@@ -59,6 +60,13 @@ def test_stores_agree_on_a_generated_county(both_stores: dict[str, GraphStore],
             neo, national(), leader, AS_OF)
         assert recommendation_network(embedded, leader, AS_OF) == recommendation_network(
             neo, leader, AS_OF)
+    cached = CachedStore(embedded)  # what-if over a kept snapshot, as the API runs it
+    posts = sorted(snap.posts)
+    for person in people[:12]:
+        proposal = [Proposal(person, rng.choice(posts))]
+        checked = what_if(embedded, national(), proposal, AS_OF)
+        assert checked == what_if(neo, national(), proposal, AS_OF), proposal
+        assert checked == what_if(cached, national(), proposal, AS_OF), proposal
     found = audit(embedded, national(), AS_OF)
     assert {f.rule for f in found.findings} >= {"KIN-SAME-LEADER", "SUPERVISION-KIN"}
     assert found == audit(neo, national(), AS_OF)
