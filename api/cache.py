@@ -30,11 +30,11 @@ MAX_NODES = 200_000
 
 class CachedStore(GraphStore):
     def __init__(self, inner: GraphStore, ttl: float = 300.0, max_nodes: int = MAX_NODES,
-                 after_build: Callable[[], None] | None = None) -> None:
-        """`after_build` runs after each snapshot is built and kept (the API settles its
-        heap there: `api.heap.settle`)."""
+                 settle: Callable[[], None] | None = None) -> None:
+        """`settle` runs after each snapshot is built and after the cache is dropped (the
+        API collects and freezes its heap there: `api.heap.settle`)."""
         self.inner = inner
-        self.after_build = after_build
+        self.settle = settle
         self.max_nodes = max_nodes
         self.backend = inner.backend
         self.ttl = ttl
@@ -58,6 +58,8 @@ class CachedStore(GraphStore):
             self._nodes.clear()
             self._born = time.monotonic()
             self.generation += 1
+        if self.settle is not None:  # what the cache held is garbage now
+            self.settle()
 
     def refresh(self) -> None:
         if time.monotonic() - self._born > self.ttl:
@@ -82,8 +84,8 @@ class CachedStore(GraphStore):
                     self._snapshots[as_of] = built
                     while len(self._snapshots) > MAX_SNAPSHOTS:
                         self._snapshots.popitem(last=False)
-            if self.after_build is not None:
-                self.after_build()
+            if self.settle is not None:
+                self.settle()
         return built
 
     def _cached_snapshot(self, as_of: date | None) -> Snapshot | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,9 +20,9 @@ MAX_KNOWN = 200_000
 """Person models kept per date for the checks (`Snapshot.remember`), read once each."""
 
 
-def known_persons(snap: Snapshot) -> dict[str, Person]:
+def known_persons(snap: Snapshot) -> OrderedDict[str, Person]:
     """The person records read for the snapshot's date (shared with what-if snapshots)."""
-    known: dict[str, Person] = snap.remember(("persons",), dict)
+    known: OrderedDict[str, Person] = snap.remember(("persons",), OrderedDict)
     return known
 
 
@@ -29,9 +30,9 @@ def keep_persons(snap: Snapshot, nodes: Iterable[NodeRecord]) -> dict[str, Perso
     """Keep the person records among `nodes` for the date (`known_persons`); returns them."""
     known = known_persons(snap)
     read = {m.id: m for n in nodes if isinstance(m := node_to_model(n), Person)}
-    if len(known) + len(read) > MAX_KNOWN:
-        known.clear()
     known.update(read)
+    while len(known) > MAX_KNOWN:  # the oldest first, a few at a time: no pause to free all
+        known.popitem(last=False)
     return read
 
 

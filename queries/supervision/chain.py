@@ -11,7 +11,7 @@ stops there and names the loop in `cycle` (and has no `top`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -98,7 +98,7 @@ class Chains:
         self._up: dict[str, tuple[Lead | None, list[str]]] = snap.org_memo("up", dict)
         """Leader choices depend on posts and units only: what-if snapshots share them."""
         self._seats: dict[str, _Seat] = {}
-        self._walks: dict[str, PostChain] = {}
+        self._walks: OrderedDict[str, PostChain] = OrderedDict()
 
     @classmethod
     def of(cls, snap: Snapshot) -> Chains:
@@ -188,9 +188,9 @@ class Chains:
                         top=chain[-1], cycle=[], cycle_edges=[])
             if found is None:  # the chain loops: walk it step by step
                 found = self.walk_through(post_id)
-        if len(self._walks) >= MAX_WALKS:
-            self._walks.clear()
         self._walks[post_id] = found
+        while len(self._walks) > MAX_WALKS:  # the oldest first: no pause to free them all
+            self._walks.popitem(last=False)
         return found
 
     def walk_through(self, post_id: str) -> PostChain:
