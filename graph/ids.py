@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+from hashlib import blake2b
 
 
 def record_id(prefix: str, *parts: object) -> str:
@@ -10,9 +10,8 @@ def record_id(prefix: str, *parts: object) -> str:
 
     Parts are joined as text (`str(date)` is its ISO form, a StrEnum its value, None empty).
     """
-    text = "\x1f".join(["" if p is None else str(p) for p in parts])
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-    return f"{prefix}-{digest}"
+    text = "\x1f".join([p if type(p) is str else "" if p is None else str(p) for p in parts])
+    return prefix + "-" + blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def node_key(label: str, ident: str) -> str:

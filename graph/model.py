@@ -13,6 +13,7 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.cached import cached_id
 from graph.ids import record_id
 from graph.vocab import ActRole, Gender, Grade, Method, PostFunction, PostRole, UnitKind
 
@@ -102,7 +103,7 @@ class Holding(TimeBound):
     method: Method | None = None
     probation_end: date | None = None
 
-    @cached_property
+    @cached_id
     def id(self) -> str:
         return record_id("h", self.person_id, self.post_id, self.start)
 
@@ -128,7 +129,7 @@ class Kinship(TimeBound):
     since: date | None = None
     until: date | None = None
 
-    @cached_property
+    @cached_id
     def id(self) -> str:
         return record_id("k", self.person_id, self.relative_id)
 
@@ -151,7 +152,7 @@ class Act(TimeBound):
     on: date | None = None
     """The act's date (the `date` column; for `reference`, the start of the spell)."""
 
-    @cached_property
+    @cached_id
     def id(self) -> str:
         return record_id("a", self.actor_id, self.candidate_id, self.role, self.post_id, self.on)
 
@@ -165,7 +166,7 @@ class Assessment(TimeBound):
     year: int
     grade: Grade
 
-    @cached_property
+    @cached_id
     def id(self) -> str:
         return record_id("as", self.person_id, self.year)
 
@@ -181,7 +182,7 @@ class Training(TimeBound):
     days: int | None = None
     institution: str | None = None
 
-    @cached_property
+    @cached_id
     def id(self) -> str:
         return record_id("t", self.person_id, self.start, self.institution)
 

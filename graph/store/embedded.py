@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 import networkx as nx
@@ -67,13 +69,14 @@ class EmbeddedStore(GraphStore):
         if missing:
             raise StoreError(f"edges refer to nodes that do not exist: {', '.join(missing[:10])}")
         by_type = self._edges
-        for edge in edges:
-            by_id = by_type.get(edge.type)
-            if by_id is None:
-                by_id = by_type[edge.type] = {}
-            old = by_id.get(edge.id)
-            by_id[edge.id] = edge
-            if graph is not None:
+        if graph is None:  # a bulk load: records only, a run of one type at a time
+            for etype, run in groupby(edges, key=attrgetter("type")):
+                by_type.setdefault(etype, {}).update((e.id, e) for e in run)
+        else:
+            for edge in edges:
+                by_id = by_type.setdefault(edge.type, {})
+                old = by_id.get(edge.id)
+                by_id[edge.id] = edge
                 if old is not None and (old.source, old.target) != (edge.source, edge.target):
                     graph.remove_edge(old.source, old.target, key=edge.id)
                 graph.add_edge(edge.source, edge.target, key=edge.id, rec=edge)
