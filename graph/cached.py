@@ -1,17 +1,34 @@
-"""A cached property without a lock, for the content-derived ids of immutable records."""
+"""Content-derived ids of immutable records, computed once and kept on the record.
+
+`content_id("h", "person_id", "post_id", "start")` declares a record's id as
+`graph.ids.record_id` of those fields. It is a `functools.cached_property` (pydantic leaves
+it alone) without the lock Python 3.11 takes on every first access, and it computes the ids
+of many records in one pass (`of`): a bulk load computes millions, and the lock and the calls
+per record were a third of converting a bundle.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
-from typing import Any, Self, TypeVar, overload
+from hashlib import blake2b
+from operator import attrgetter
+from typing import Any, Self, overload
 
-T = TypeVar("T")
+from graph.ids import record_id
 
 
-class cached_id(cached_property[T]):
-    """`functools.cached_property` without the lock Python 3.11 takes on every first access
-    (3.12 dropped it): a bulk load computes millions of ids, and the lock was a third of the
-    cost. The records are immutable, so two threads racing compute the same value."""
+class content_id(cached_property[str]):
+    def __init__(self, prefix: str, *fields: str) -> None:
+        if len(fields) < 2:
+            raise ValueError("a content id is made of at least two fields")
+        self.prefix, self.fields = prefix, fields
+        self.parts = attrgetter(*fields)
+        self.name = "id"
+        super().__init__(self.compute)
+
+    def compute(self, instance: object) -> str:
+        return record_id(self.prefix, *self.parts(instance))
 
     def __set_name__(self, owner: type[Any], name: str) -> None:
         super().__set_name__(owner, name)
@@ -21,11 +38,30 @@ class cached_id(cached_property[T]):
     def __get__(self, instance: None, owner: type[Any] | None = None) -> Self: ...
 
     @overload
-    def __get__(self, instance: object, owner: type[Any] | None = None) -> T: ...
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> str: ...
 
-    def __get__(self, instance: object, owner: type[Any] | None = None) -> T | Self:
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> str | Self:
         if instance is None:
             return self
-        value = self.func(instance)
+        value = self.compute(instance)
         instance.__dict__[self.name] = value  # later reads find it there
         return value
+
+    def of(self, records: Sequence[object]) -> list[str]:
+        """The ids of many records (each kept on its record, as a read of `.id` keeps it):
+        `record_id` written out for the fields that are never None (a third faster)."""
+        if not records:
+            return []
+        fields = type(records[0]).model_fields  # type: ignore[attr-defined]
+        if any(not fields[f].is_required() for f in self.fields):
+            return [getattr(rec, self.name) for rec in records]
+        name, parts, head = self.name, self.parts, self.prefix + "-"
+        out: list[str] = []
+        for rec in records:
+            cache = rec.__dict__
+            value = cache.get(name)
+            if value is None:
+                text = "\x1f".join(map(str, parts(rec)))
+                value = cache[name] = head + blake2b(text.encode(), digest_size=8).hexdigest()
+            out.append(value)
+        return out

@@ -129,19 +129,22 @@ def _entities(bundle: Bundle, nodes: list[NodeRecord], edges: list[EdgeRecord]) 
 def _relations(bundle: Bundle, edges: list[EdgeRecord]) -> None:
     """Holdings, kinship and procedure acts: time-bound edges with content-derived ids."""
     holds, kin = r.HOLDS, r.KIN
+    held = bundle.holdings
     edges.extend(
-        EdgeRecord(h.id, holds, "person/" + h.person_id, "post/" + h.post_id, props)
-        for h, props in zip(bundle.holdings, _props_of(bundle.holdings, ("person_id", "post_id")),
-                            strict=True))
+        EdgeRecord(hid, holds, "person/" + h.person_id, "post/" + h.post_id, props)
+        for h, hid, props in zip(held, Holding.id.of(held),
+                                 _props_of(held, ("person_id", "post_id")), strict=True))
+    kinship = bundle.kinship
     edges.extend(
-        EdgeRecord(k.id, kin, "person/" + k.person_id, "person/" + k.relative_id, props)
-        for k, props in zip(bundle.kinship,
-                            _props_of(bundle.kinship, ("person_id", "relative_id")), strict=True))
-    act_props = _props_of(bundle.roles, ("actor_id", "candidate_id", "role"))
+        EdgeRecord(kid, kin, "person/" + k.person_id, "person/" + k.relative_id, props)
+        for k, kid, props in zip(kinship, Kinship.id.of(kinship),
+                                 _props_of(kinship, ("person_id", "relative_id")), strict=True))
+    roles = bundle.roles
+    act_props = _props_of(roles, ("actor_id", "candidate_id", "role"))
     edges.extend(
-        EdgeRecord(a.id, r.ACT_TYPES[a.role.value], "person/" + a.actor_id,
+        EdgeRecord(aid, r.ACT_TYPES[a.role.value], "person/" + a.actor_id,
                    "person/" + a.candidate_id, props)
-        for a, props in zip(bundle.roles, act_props, strict=True))
+        for a, aid, props in zip(roles, Act.id.of(roles), act_props, strict=True))
 
 
 def bundle_to_records(bundle: Bundle) -> tuple[list[NodeRecord], list[EdgeRecord]]:

@@ -10,7 +10,10 @@ def record_id(prefix: str, *parts: object) -> str:
 
     Parts are joined as text (`str(date)` is its ISO form, a StrEnum its value, None empty).
     """
-    text = "\x1f".join([p if type(p) is str else "" if p is None else str(p) for p in parts])
+    if None in parts:
+        text = "\x1f".join(["" if p is None else str(p) for p in parts])
+    else:
+        text = "\x1f".join(map(str, parts))
     return prefix + "-" + blake2b(text.encode(), digest_size=8).hexdigest()
 
 

@@ -8,13 +8,14 @@ yields the same records.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
+from typing import Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.cached import cached_id
-from graph.ids import record_id
+from graph.cached import content_id
 from graph.vocab import ActRole, Gender, Grade, Method, PostFunction, PostRole, UnitKind
 
 Extra = dict[str, str]
@@ -28,6 +29,16 @@ class Record(BaseModel):
 
 
 class TimeBound(Record):
+    """A relation record: its `id` is a `content_id` of its fields."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Self:
+        """A copy; changed fields mean another id (the kept one is dropped)."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            copied.__dict__.pop("id", None)
+        return copied
+
     @property
     def valid_from(self) -> date | None:
         return None
@@ -103,9 +114,7 @@ class Holding(TimeBound):
     method: Method | None = None
     probation_end: date | None = None
 
-    @cached_id
-    def id(self) -> str:
-        return record_id("h", self.person_id, self.post_id, self.start)
+    id: ClassVar[content_id] = content_id("h", "person_id", "post_id", "start")
 
     @property
     def valid_from(self) -> date | None:
@@ -129,9 +138,7 @@ class Kinship(TimeBound):
     since: date | None = None
     until: date | None = None
 
-    @cached_id
-    def id(self) -> str:
-        return record_id("k", self.person_id, self.relative_id)
+    id: ClassVar[content_id] = content_id("k", "person_id", "relative_id")
 
     @property
     def valid_from(self) -> date | None:
@@ -152,9 +159,7 @@ class Act(TimeBound):
     on: date | None = None
     """The act's date (the `date` column; for `reference`, the start of the spell)."""
 
-    @cached_id
-    def id(self) -> str:
-        return record_id("a", self.actor_id, self.candidate_id, self.role, self.post_id, self.on)
+    id: ClassVar[content_id] = content_id("a", "actor_id", "candidate_id", "role", "post_id", "on")
 
     @property
     def valid_from(self) -> date | None:
@@ -166,9 +171,7 @@ class Assessment(TimeBound):
     year: int
     grade: Grade
 
-    @cached_id
-    def id(self) -> str:
-        return record_id("as", self.person_id, self.year)
+    id: ClassVar[content_id] = content_id("as", "person_id", "year")
 
     @property
     def valid_from(self) -> date | None:
@@ -182,9 +185,7 @@ class Training(TimeBound):
     days: int | None = None
     institution: str | None = None
 
-    @cached_id
-    def id(self) -> str:
-        return record_id("t", self.person_id, self.start, self.institution)
+    id: ClassVar[content_id] = content_id("t", "person_id", "start", "institution")
 
     @property
     def valid_from(self) -> date | None:

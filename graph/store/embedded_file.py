@@ -7,6 +7,10 @@ other tools, and orjson writes and reads it several times faster than pickling t
 from __future__ import annotations
 
 import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -23,21 +27,51 @@ Edges = dict[str, dict[str, EdgeRecord]]
 """Edge records by type, then by id."""
 
 
+CHUNK = 50_000
+"""Records serialized at a time: the file is written while the next chunk is serialized."""
+PENDING = 4
+"""Chunks waiting to be written at most (bounds the memory a save holds)."""
+
+
 def write_graph_file(path: Path, nodes: Nodes, edges: Edges) -> None:
-    """Save every record to `path` (a temporary file renamed over it: never half-written)."""
-    saved = {
-        "format": FORMAT, "version": VERSION,
-        "nodes": [[n.key, n.label, n.props] for n in nodes.values()],
-        "edges": [[e.id, e.type, e.source, e.target, e.props]
-                  for by_id in edges.values() for e in by_id.values()],
-    }
+    """Save every record to `path` (a temporary file renamed over it: never half-written).
+    The JSON is serialized in chunks while a thread writes the previous ones (writing
+    releases the GIL): at 100k cadres the file is 680 MB, and writing it took as long as
+    serializing it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
+    node_rows = ([n.key, n.label, n.props] for n in nodes.values())
+    edge_rows = ([e.id, e.type, e.source, e.target, e.props]
+                 for by_id in edges.values() for e in by_id.values())
     try:
-        tmp.write_bytes(orjson.dumps(saved))
+        with tmp.open("wb") as fh, ThreadPoolExecutor(1, "graph-file") as writer:
+            pending: deque[Future[int]] = deque()
+
+            def put(data: bytes | memoryview) -> None:
+                pending.append(writer.submit(fh.write, data))
+                while len(pending) > PENDING:
+                    pending.popleft().result()
+
+            put(orjson.dumps({"format": FORMAT, "version": VERSION})[:-1] + b',"nodes":[')
+            _put_rows(put, node_rows)
+            put(b'],"edges":[')
+            _put_rows(put, edge_rows)
+            put(b"]}")
+            while pending:
+                pending.popleft().result()
         os.replace(tmp, path)
     except OSError as exc:
         raise StoreError(f"cannot write the embedded graph file {path}: {exc}") from exc
+
+
+def _put_rows(put: Callable[[bytes | memoryview], None], rows: Iterator[list[Any]]) -> None:
+    """JSON array items, comma-separated, a chunk at a time."""
+    first = True
+    while chunk := list(islice(rows, CHUNK)):
+        if not first:
+            put(b",")
+        put(memoryview(orjson.dumps(chunk))[1:-1])  # the items without the brackets
+        first = False
 
 
 def read_graph_file(path: Path) -> tuple[Nodes, Edges]:

@@ -1,38 +1,47 @@
-"""`cached_id`: a record's id is computed once, kept on the instance, and is its content id."""
+"""`content_id`: a record's id is its content id, computed once and kept on the record."""
 
 from __future__ import annotations
 
 import threading
 from datetime import date
 
-from graph.cached import cached_id
+import pytest
+
+from graph.cached import content_id
 from graph.ids import record_id
-from graph.model import Holding
+from graph.model import Act, Holding
+from graph.vocab import ActRole
 
 
-class _Counted:
-    calls = 0
-
-    @cached_id
-    def id(self) -> str:
-        type(self).calls += 1
-        return "x-1"
-
-
-def test_computed_once_and_kept_on_the_instance() -> None:
-    one = _Counted()
-    assert one.id == "x-1" and one.id == "x-1"
-    assert _Counted.calls == 1 and vars(one) == {"id": "x-1"}
-    assert isinstance(_Counted.__dict__["id"], cached_id)
-
-
-def test_model_ids_are_content_ids_and_do_not_change_equality() -> None:
+def test_the_id_is_the_content_id_kept_on_the_record() -> None:
     first = Holding(person_id="A1", post_id="P1", start=date(2020, 1, 1))
     second = Holding(person_id="A1", post_id="P1", start=date(2020, 1, 1))
     assert first.id == record_id("h", "A1", "P1", date(2020, 1, 1))
     assert first.id == record_id("h", "A1", "P1", "2020-01-01")  # dates as ISO text
-    assert first == second  # one has its id cached, the other not yet
-    assert first.model_dump() == second.model_dump() and "id" not in first.model_dump()
+    assert vars(first)["id"] == first.id  # kept: later reads do not recompute
+    assert first == second  # one has its id kept, the other not yet
+    assert "id" not in first.model_dump()
+    moved = first.model_copy(update={"start": date(2021, 1, 1)})
+    assert moved.id == record_id("h", "A1", "P1", date(2021, 1, 1)) != first.id
+    assert first.model_copy().id == first.id
+    assert isinstance(Holding.id, content_id) and Holding.id.fields == (
+        "person_id", "post_id", "start")
+
+
+def test_bulk_ids_equal_one_by_one_and_are_kept() -> None:
+    acts = [Act(actor_id="A1", candidate_id=f"C{i}", role=ActRole.vote,
+                post_id=None if i % 2 else "P1", on=None if i % 3 else date(2020, 1, i + 1))
+            for i in range(6)]
+    fresh = [a.model_copy() for a in acts]
+    assert Act.id.of(acts) == [a.id for a in fresh]
+    assert all(vars(a)["id"] == b.id for a, b in zip(acts, fresh, strict=True))
+    assert acts[1].id == record_id("a", "A1", "C1", "vote", None, None)
+    held = [Holding(person_id=f"A{i}", post_id="P1", start=date(2020, 1, i + 1))
+            for i in range(3)]  # every field required: the written-out path
+    assert Holding.id.of(held) == [record_id("h", f"A{i}", "P1", date(2020, 1, i + 1))
+                                   for i in range(3)]
+    assert Holding.id.of([]) == []
+    assert record_id("a", "A1", "C1", "vote", None, None).startswith("a-")
 
 
 def test_threads_racing_get_the_same_id() -> None:
@@ -44,3 +53,8 @@ def test_threads_racing_get_the_same_id() -> None:
     for t in threads:
         t.join()
     assert set(seen) == {record_id("h", "A2", "P2", date(2021, 5, 1))}
+
+
+def test_an_id_needs_two_fields() -> None:
+    with pytest.raises(ValueError, match="two fields"):
+        content_id("x", "only")

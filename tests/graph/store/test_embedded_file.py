@@ -9,8 +9,10 @@ import pytest
 
 from graph import ops
 from graph.errors import StoreError
+from graph.records import NodeRecord
+from graph.store import embedded_file
 from graph.store.embedded import EmbeddedStore
-from graph.store.embedded_file import FORMAT, VERSION, read_graph_file
+from graph.store.embedded_file import FORMAT, VERSION, read_graph_file, write_graph_file
 from tests.factory import small_county
 
 
@@ -39,3 +41,32 @@ def test_a_bad_file_is_named_in_the_error(tmp_path: Path, content: bytes, messag
     with pytest.raises(StoreError, match=message) as err:
         read_graph_file(path)
     assert str(path) in str(err.value)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1_000])
+def test_the_file_written_in_chunks_is_the_whole_json(tmp_path: Path, chunk: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedded_file, "CHUNK", chunk)
+    monkeypatch.setattr(embedded_file, "PENDING", 2)
+    store = EmbeddedStore(None)
+    ops.write_bundle(store, small_county())
+    path = tmp_path / "graph.json"
+    write_graph_file(path, store._nodes, store._edges)
+    assert orjson.loads(path.read_bytes()) == {
+        "format": FORMAT, "version": VERSION,
+        "nodes": [[n.key, n.label, n.props] for n in store._nodes.values()],
+        "edges": [[e.id, e.type, e.source, e.target, e.props]
+                  for by_id in store._edges.values() for e in by_id.values()]}
+    assert read_graph_file(path) == (store._nodes, store._edges)
+    write_graph_file(path, {}, {})
+    assert read_graph_file(path) == ({}, {})
+
+
+def test_a_failed_write_names_the_file_and_keeps_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "graph.json"
+    write_graph_file(path, {}, {})
+    blocker = path.with_name("graph.json.tmp")
+    blocker.mkdir()  # the temporary file cannot be opened
+    with pytest.raises(StoreError, match="cannot write the embedded graph file"):
+        write_graph_file(path, {"n/1": NodeRecord("n/1", "Person", {})}, {})
+    assert read_graph_file(path) == ({}, {})
