@@ -39,6 +39,10 @@ def _props_of(models: Sequence[Record], drop: Iterable[str] = ()) -> list[Props]
     kind = type(models[0])
     names = tuple(n for n in kind.__pydantic_fields__ if n != "extra" and n not in drop)
     timed = issubclass(kind, TimeBound)
+    # validity read from fields (props of them converted already) unless a subclass computes it
+    since, until = getattr(kind, "valid_fields", (None, None))
+    by_fields = timed and getattr(kind, "valid_from", None) is TimeBound.valid_from and (
+        getattr(kind, "valid_to", None) is TimeBound.valid_to) and not {since, until} & set(drop)
     out: list[Props] = []
     for model in models:
         values = model.__dict__
@@ -61,7 +65,12 @@ def _props_of(models: Sequence[Record], drop: Iterable[str] = ()) -> list[Props]
                 props[name] = value
         if model.extra:
             props["extra"] = json.dumps(model.extra, ensure_ascii=False, sort_keys=True)
-        if timed:
+        if by_fields:
+            if since is not None and since in props:
+                props["valid_from"] = props[since]
+            if until is not None and until in props:
+                props["valid_to"] = props[until]
+        elif timed:
             start, end = model.valid_from, model.valid_to  # type: ignore[attr-defined]
             if start is not None:
                 props["valid_from"] = start.isoformat()

@@ -39,13 +39,20 @@ class TimeBound(Record):
             copied.__dict__.pop("id", None)
         return copied
 
+    valid_fields: ClassVar[tuple[str | None, str | None]] = (None, None)
+    """The date fields that bound the record in time (from, to), where fields do."""
+
     @property
     def valid_from(self) -> date | None:
-        return None
+        name = self.valid_fields[0]
+        value: date | None = None if name is None else getattr(self, name)
+        return value
 
     @property
     def valid_to(self) -> date | None:
-        return None
+        name = self.valid_fields[1]
+        value: date | None = None if name is None else getattr(self, name)
+        return value
 
     def active_on(self, day: date | None) -> bool:
         """True when the record holds on `day` (None means: regardless of time)."""
@@ -115,14 +122,7 @@ class Holding(TimeBound):
     probation_end: date | None = None
 
     id: ClassVar[content_id] = content_id("h", "person_id", "post_id", "start")
-
-    @property
-    def valid_from(self) -> date | None:
-        return self.start
-
-    @property
-    def valid_to(self) -> date | None:
-        return self.end
+    valid_fields = ("start", "end")
 
 
 class Kinship(TimeBound):
@@ -139,14 +139,7 @@ class Kinship(TimeBound):
     until: date | None = None
 
     id: ClassVar[content_id] = content_id("k", "person_id", "relative_id")
-
-    @property
-    def valid_from(self) -> date | None:
-        return self.since
-
-    @property
-    def valid_to(self) -> date | None:
-        return self.until
+    valid_fields = ("since", "until")
 
 
 class Act(TimeBound):
@@ -160,10 +153,7 @@ class Act(TimeBound):
     """The act's date (the `date` column; for `reference`, the start of the spell)."""
 
     id: ClassVar[content_id] = content_id("a", "actor_id", "candidate_id", "role", "post_id", "on")
-
-    @property
-    def valid_from(self) -> date | None:
-        return self.on
+    valid_fields = ("on", None)
 
 
 class Assessment(TimeBound):
@@ -186,10 +176,7 @@ class Training(TimeBound):
     institution: str | None = None
 
     id: ClassVar[content_id] = content_id("t", "person_id", "start", "institution")
-
-    @property
-    def valid_from(self) -> date | None:
-        return self.start
+    valid_fields = ("start", None)
 
 
 class Bundle(BaseModel):
