@@ -31,8 +31,8 @@ MAX_NODES = 200_000
 class CachedStore(GraphStore):
     def __init__(self, inner: GraphStore, ttl: float = 300.0, max_nodes: int = MAX_NODES,
                  settle: Callable[[], None] | None = None) -> None:
-        """`settle` runs after each snapshot is built and after the cache is dropped (the
-        API collects and freezes its heap there: `api.heap.settle`)."""
+        """`settle` runs after each snapshot is built and when the cache expires (the API
+        collects and freezes its heap there: `api.heap.settle`)."""
         self.inner = inner
         self.settle = settle
         self.max_nodes = max_nodes
@@ -58,12 +58,12 @@ class CachedStore(GraphStore):
             self._nodes.clear()
             self._born = time.monotonic()
             self.generation += 1
-        if self.settle is not None:  # what the cache held is garbage now
-            self.settle()
 
     def refresh(self) -> None:
         if time.monotonic() - self._born > self.ttl:
             self.invalidate()
+            if self.settle is not None:  # what the cache held is garbage now (not on every
+                self.settle()            # write: an upload writes in hundreds of batches)
 
     def snapshot(self, as_of: date | None) -> Snapshot:
         """The organisation on `as_of` (`Snapshot.build`), built once per date and generation;

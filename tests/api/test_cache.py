@@ -64,6 +64,21 @@ def test_a_write_drops_the_snapshots(store: GraphStore) -> None:
     assert second is not first and "A6" not in second.posts_of
 
 
+def test_the_heap_is_settled_after_builds_and_on_expiry_not_on_writes(
+        store: GraphStore) -> None:
+    ops.write_bundle(store, small_county())
+    settled: list[int] = []
+    cached = CachedStore(store, ttl=60, settle=lambda: settled.append(cached.generation))
+    cached.snapshot(DAY)
+    cached.snapshot(DAY)  # kept: no second build
+    assert len(settled) == 1
+    ops.write_bundle(cached, Bundle(persons=[Person(id="A9", name="周敏")]), batch_size=1)
+    assert len(settled) == 1  # an upload's batches do not settle
+    cached._born -= 61  # as if the ttl had passed
+    cached.nodes(["person/A1"])  # the first read after the ttl drops the cache
+    assert len(settled) == 2
+
+
 def test_node_reads_are_cached_until_a_write(store: GraphStore) -> None:
     ops.write_bundle(store, small_county())
     cached = CachedStore(store, max_nodes=3)
