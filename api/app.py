@@ -82,7 +82,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         inner = store or open_store(config)
-        app.state.store = CachedStore(inner, ttl=cache_seconds, settle=heap.settle)
+        app.state.store = CachedStore(inner, ttl=cache_seconds, settle=heap.settle,
+                                      stamp=config.data_dir / "cache.stamp")
         app.state.search = SearchIndex(app.state.store)
         app.state.audit = AuditLog(config.data_dir / "audit.jsonl")
         app.state.keys = KeyStore.of(config.data_dir)

@@ -6,8 +6,9 @@ same for every request on the same day. `CachedStore` keeps those scans in memor
 fetched (a bounded LRU: the leaders, voters and relatives many requests touch); it drops them
 all on any write through it (bundle and LRMX uploads) and after `ttl` seconds, so writes made
 by other processes (the CLI loading into the same Neo4j) are seen within `ttl`. Expansions and
-kin paths go straight to the store: they are request-specific. A read that an invalidation
-overtook is served but not kept.
+kin paths go straight to the store: they are request-specific (the records of the people on
+kin paths are kept as point reads). A read that an invalidation overtook is served but not
+kept.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 from graph.records import KIN_MAX_HOPS, EdgeRecord, NodeRecord
 from graph.store.base import Counts, Expansion, GraphStore, PathSet
@@ -30,11 +33,15 @@ MAX_NODES = 200_000
 
 class CachedStore(GraphStore):
     def __init__(self, inner: GraphStore, ttl: float = 300.0, max_nodes: int = MAX_NODES,
-                 settle: Callable[[], None] | None = None) -> None:
+                 settle: Callable[[], None] | None = None, stamp: Path | None = None) -> None:
         """`settle` runs after each snapshot is built and when the cache expires (the API
-        collects and freezes its heap there: `api.heap.settle`)."""
+        collects and freezes its heap there: `api.heap.settle`). `stamp` is a file that the
+        processes serving one store share (the API's workers): a write through any of them
+        touches it, and every other drops its cache on its next read."""
         self.inner = inner
         self.settle = settle
+        self.stamp = stamp
+        self._stamp_seen = self._stamp_time()
         self.max_nodes = max_nodes
         self.backend = inner.backend
         self.ttl = ttl
@@ -50,6 +57,22 @@ class CachedStore(GraphStore):
         self._nodes: OrderedDict[str, NodeRecord] = OrderedDict()
 
     def invalidate(self) -> None:
+        """After a write: drop the cache, here and (through the stamp) in the other workers."""
+        self._drop()
+        if self.stamp is not None:
+            self.stamp.parent.mkdir(parents=True, exist_ok=True)
+            self.stamp.touch()
+            self._stamp_seen = self._stamp_time()
+
+    @contextmanager
+    def writing(self) -> Iterator[GraphStore]:
+        """Write past the cache (an upload's many batches), then drop it once."""
+        try:
+            yield self.inner
+        finally:
+            self.invalidate()
+
+    def _drop(self) -> None:
         with self._lock:
             self._node_scans.clear()
             self._edge_scans.clear()
@@ -59,9 +82,19 @@ class CachedStore(GraphStore):
             self._born = time.monotonic()
             self.generation += 1
 
+    def _stamp_time(self) -> int:
+        try:
+            return 0 if self.stamp is None else self.stamp.stat().st_mtime_ns
+        except FileNotFoundError:
+            return 0
+
     def refresh(self) -> None:
-        if time.monotonic() - self._born > self.ttl:
-            self.invalidate()
+        """Drop the cache when it expired or another worker wrote (the stamp changed)."""
+        expired = time.monotonic() - self._born > self.ttl
+        stamped = self._stamp_time()
+        if expired or stamped != self._stamp_seen:
+            self._stamp_seen = stamped
+            self._drop()
             if self.settle is not None:  # what the cache held is garbage now (not on every
                 self.settle()            # write: an upload writes in hundreds of batches)
 

@@ -35,10 +35,8 @@ from typing import Any
 import httpx
 
 from api.auth.keys import KeyStore
-from bench.common import neo4j_env, percentiles_ms
+from bench.common import bench_store, neo4j_env, percentiles_ms
 from graph import ops
-from graph.settings import Settings
-from graph.store.factory import open_store
 from ingest.roster.load import read_bundle
 
 AS_OF = "2026-01-01"
@@ -173,13 +171,11 @@ def start_api(uri: str, data_dir: Path, workers: int, port: int) -> subprocess.P
     raise RuntimeError("the API did not start")
 
 
-def load(uri: str, bundle: Path) -> dict[str, float]:
+def load(uri: str, bundle: Path, work: Path) -> dict[str, float]:
     started = time.perf_counter()
     data, report = read_bundle(bundle)
-    settings = Settings().model_copy(update={"store": "neo4j", "neo4j_uri": uri})
-    store = open_store(settings)  # with the NEO4J_USER/PASSWORD/DATABASE given
+    store = bench_store("neo4j", work, uri)
     try:
-        store.clear()
         written = ops.write_bundle(store, data)
     finally:
         store.close()
@@ -225,7 +221,7 @@ def main(argv: list[str] | None = None) -> None:
         loaded: dict[str, float] = {}
         if not (args.skip_load and os.environ.get("NEO4J_URI")):
             print(f"loading into Neo4j at {uri} …", flush=True)
-            loaded = load(uri, bundle)
+            loaded = load(uri, bundle, root)
             print(f"  {loaded}", flush=True)
         token = KeyStore.of(root / "data").create("bench", "admin").token
         port = free_port()

@@ -41,10 +41,13 @@ def neo4j_env(stores: Sequence[str]) -> Iterator[dict[str, str]]:
         server.stop()
 
 
-def bench_store(kind: str, directory: Path) -> GraphStore:
-    """An empty store of `kind`: an embedded graph file in `directory`, or the Neo4j the
-    NEO4J_* settings name (cleared)."""
-    settings = Settings().model_copy(update={"store": kind, "data_dir": directory})
+def bench_store(kind: str, directory: Path, neo4j_uri: str | None = None) -> GraphStore:
+    """An empty store of `kind`: an embedded graph file in `directory`, or the Neo4j at
+    `neo4j_uri` (default: the NEO4J_* settings; the login always from them), cleared."""
+    update: dict[str, object] = {"store": kind, "data_dir": directory}
+    if neo4j_uri:
+        update["neo4j_uri"] = neo4j_uri
+    settings = Settings().model_copy(update=update)
     store = open_store(settings)
     store.clear()
     return store

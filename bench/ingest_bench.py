@@ -38,29 +38,22 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import bench_store, ensure_bundle, neo4j_env
-from graph import ops
+from bench.load_bench import run_one as load_run
 from graph.store.embedded import EmbeddedStore
-from ingest.roster.load import read_bundle
 from tests.ingest.resolve.precision import Scenario, build_scenario, run_scenario
 
 SEED = 1
 
 
-def roster_rate(kind: str, bundle_dir: Path, work: Path) -> dict[str, Any]:
-    """Read and write the whole bundle into an empty store."""
-    store = bench_store(kind, work / "roster")
-    started = time.perf_counter()
-    bundle, report = read_bundle(bundle_dir)
-    read_s = time.perf_counter() - started
-    started = time.perf_counter()
-    written = ops.write_bundle(store, bundle, batch_size=10_000)
-    write_s = time.perf_counter() - started
-    store.clear()
-    store.close()
-    return {"rows": report.read, "rows_loaded": report.loaded, "entities": written,
-            "read_s": round(read_s, 2), "write_s": round(write_s, 2),
-            "rows_per_s": round(report.read / (read_s + write_s)),
-            "write_rows_per_s": round(report.read / write_s)}
+def roster_rate(kind: str, bundle_dir: Path) -> dict[str, Any]:
+    """Read and write the whole bundle into an empty store (`bench.load_bench`'s run), as
+    rows per second."""
+    got = load_run(bundle_dir, kind)
+    seconds = got["read_s"] + got["write_s"]
+    return {"rows": got["rows_read"], "rows_loaded": got["rows"], "entities": got["entities"],
+            "read_s": got["read_s"], "write_s": got["write_s"],
+            "rows_per_s": round(got["rows_read"] / seconds),
+            "write_rows_per_s": round(got["rows_read"] / got["write_s"])}
 
 
 def lrmx_rate(kind: str, scenario: Scenario, work: Path) -> dict[str, Any]:
@@ -80,7 +73,7 @@ def lrmx_rate(kind: str, scenario: Scenario, work: Path) -> dict[str, Any]:
 def run_one(kind: str, bundle_dir: Path, scenario_file: Path) -> dict[str, Any]:
     scenario: Scenario = pickle.loads(scenario_file.read_bytes())
     with tempfile.TemporaryDirectory() as tmp:
-        row = {"store": kind, "roster": roster_rate(kind, bundle_dir, Path(tmp)),
+        row = {"store": kind, "roster": roster_rate(kind, bundle_dir),
                **lrmx_rate(kind, scenario, Path(tmp))}
     row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return row

@@ -34,7 +34,8 @@ def run_one(bundle: Path, store_kind: str) -> dict[str, float]:
         written = ops.write_bundle(store, bundle_data, batch_size=10_000)
         write_s = time.perf_counter() - started
         store.close()
-    return {"rows": report.loaded, "entities": written, "read_s": round(read_s, 2),
+    return {"rows": report.loaded, "rows_read": report.read, "entities": written,
+            "read_s": round(read_s, 2),
             "write_s": round(write_s, 2), "entities_per_s": round(written / write_s),
             "end_to_end_per_s": round(written / (read_s + write_s)),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}

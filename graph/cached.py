@@ -49,19 +49,16 @@ class content_id(cached_property[str]):
 
     def of(self, records: Sequence[object]) -> list[str]:
         """The ids of many records (each kept on its record, as a read of `.id` keeps it):
-        `record_id` written out for the fields that are never None (a third faster)."""
-        if not records:
-            return []
-        fields = type(records[0]).model_fields  # type: ignore[attr-defined]
-        if any(not fields[f].is_required() for f in self.fields):
-            return [getattr(rec, self.name) for rec in records]
-        name, parts, head = self.name, self.parts, self.prefix + "-"
+        `record_id` written out where no part is None (a third faster in a bulk load)."""
+        name, parts, prefix, head = self.name, self.parts, self.prefix, self.prefix + "-"
         out: list[str] = []
         for rec in records:
             cache = rec.__dict__
             value = cache.get(name)
             if value is None:
-                text = "\x1f".join(map(str, parts(rec)))
-                value = cache[name] = head + blake2b(text.encode(), digest_size=8).hexdigest()
+                found = parts(rec)
+                value = cache[name] = record_id(prefix, *found) if None in found else (
+                    head + blake2b("\x1f".join(map(str, found)).encode(),
+                                   digest_size=8).hexdigest())
             out.append(value)
         return out

@@ -125,14 +125,12 @@ def _entities(bundle: Bundle, nodes: list[NodeRecord], edges: list[EdgeRecord]) 
         if post.reports_to:
             edges.append(structural_edge(r.REPORTS_TO, key, node_key("Post", post.reports_to)))
         edges.extend(structural_edge(r.OVERSEES, key, node_key("Unit", u)) for u in post.oversees)
-    grew_up_in = r.GREW_UP_IN
     for person, props in zip(bundle.persons, _props_of(bundle.persons), strict=True):
         key = "person/" + person.id
         nodes.append(NodeRecord(key, "Person", props))
-        home = person.grew_up_in or person.birthplace
+        home = person.home_region
         if is_region_code(home):
-            edges.append(EdgeRecord(f"{grew_up_in}:{key}->region/{home}", grew_up_in, key,
-                                    f"region/{home}"))
+            edges.append(structural_edge(r.GREW_UP_IN, key, "region/" + str(home)))
 
 
 def _relations(bundle: Bundle, edges: list[EdgeRecord]) -> None:

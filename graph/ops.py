@@ -68,15 +68,11 @@ def write_records(store: GraphStore, nodes: Sequence[NodeRecord], edges: Sequenc
 
 
 def write_bundle(store: GraphStore, bundle: Bundle, *, batch_size: int = 10_000,
-                 progress: Progress | None = None,
-                 on_total: Callable[[int], None] | None = None) -> int:
-    """Upsert a bundle in batches; returns records written. `on_total` hears how many
-    records there are before writing starts (a progress bar's total)."""
+                 progress: Progress | None = None) -> int:
+    """Upsert a bundle in batches; returns records written."""
     with no_gc():
         nodes, edges = bundle_to_records(bundle)
-    if on_total:
-        on_total(len(nodes) + len(edges))
-    return write_records(store, nodes, edges, batch_size=batch_size, progress=progress)
+        return write_records(store, nodes, edges, batch_size=batch_size, progress=progress)
 
 
 MODELS: dict[str, type[Record]] = {

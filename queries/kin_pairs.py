@@ -142,6 +142,11 @@ def best_pairs(readings: Iterable[KinPair]) -> list[KinPair]:
     return [best[k] for k in sorted(best)]
 
 
+def kin_from_key(seeds: Iterable[str]) -> tuple[str, ...]:
+    """Where the kin pairs from these person keys are kept for a date (`Snapshot.remember`)."""
+    return ("kin_from", *sorted(set(seeds)))
+
+
 def holder_pairs(store: GraphStore, snap: Snapshot,
                  focus: Collection[str] | None) -> list[KinPair]:
     """Kin pairs among the post holders of a snapshot (those of `focus` when given). Focused,
@@ -157,7 +162,7 @@ def holder_pairs(store: GraphStore, snap: Snapshot,
     seeds = tuple(node_key("Person", p) for p in sorted(set(focus)))
     if not seeds or not snap.posts_of:
         return []
-    found = snap.remember(("kin_from", *seeds), lambda: kin_pairs(store, seeds, day))
+    found = snap.remember(kin_from_key(seeds), lambda: kin_pairs(store, seeds, day))
     held = {k for k in (*seeds, *(p.a for p in found), *(p.b for p in found))
             if k.partition("/")[2] in snap.posts_of}
     return [p for p in found if (p.a in seeds and p.b in held) or (p.b in seeds and p.a in held)]

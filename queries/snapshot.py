@@ -89,10 +89,10 @@ class Snapshot:
     """For a what-if snapshot, the posts whose holders or holdings differ from `origin`'s:
     anything derived from the holders of other posts can be taken from `origin`."""
     shared: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
-    shared_lock: threading.Lock = field(default_factory=threading.Lock, repr=False,
-                                        compare=False)
     """Facts that depend on the date but not on who holds which post (kinship paths, acts),
     by key; a what-if snapshot (`moved`) shares them with the snapshot it came from."""
+    shared_lock: threading.Lock = field(default_factory=threading.Lock, repr=False,
+                                        compare=False)
 
     def __post_init__(self, holdings: Iterable[Holding]) -> None:
         holders: dict[str, list[str]] = defaultdict(list)

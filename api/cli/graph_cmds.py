@@ -21,6 +21,8 @@ from api.cli.common import (
 )
 from api.cli.review_cmds import default_actor
 from graph import ops
+from graph.bulk import no_gc
+from graph.convert import bundle_to_records
 from graph.store.base import GraphStore
 from ingest.lrmx.load import is_lrmx_path, load_lrmx
 from ingest.report import LoadReport
@@ -41,11 +43,12 @@ def load_path(store: GraphStore, path: Path, batch_size: int, data_dir: Path) ->
                         task, description=what, completed=done, total=total))
             return report
         bundle, report = read_bundle(path, known=store.existing)
+        with no_gc():
+            nodes, edges = bundle_to_records(bundle)
         with progress_bar() as bar:
-            task = bar.add_task("写入图谱 writing", total=None)
-            ops.write_bundle(store, bundle, batch_size=batch_size,
-                             progress=lambda n: bar.advance(task, n),
-                             on_total=lambda n: bar.update(task, total=n))
+            task = bar.add_task("写入图谱 writing", total=len(nodes) + len(edges))
+            ops.write_records(store, nodes, edges, batch_size=batch_size,
+                              progress=lambda n: bar.advance(task, n))
     return report
 
 

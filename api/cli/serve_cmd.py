@@ -17,10 +17,14 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     workers: Annotated[int, typer.Option(
-        min=1, help="Worker processes (one per core: each has its own caches)")] = 1,
+        min=1, help="Worker processes (one per core: each has its own caches; Neo4j only)")] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs)."""
     settings = state(ctx).settings
+    if workers > 1 and settings.store != "neo4j":
+        # each worker would hold its own copy of the graph file and overwrite the others'
+        raise typer.BadParameter("several workers need --store neo4j (the embedded graph "
+                                 "lives in one process)", param_hint="--workers")
     if workers == 1:
         uvicorn.run(create_app(settings), host=host, port=port)
         return

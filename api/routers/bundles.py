@@ -87,11 +87,9 @@ def post_bundle(request: Request, file: FileIn, store: CacheDep, log: AuditDep,
             path = raw.rename(Path(tmp) / "bundle.xlsx")
         else:
             path = upload.unpack(raw, Path(tmp) / "bundle", (".csv",))
-        try:  # write past the cache, then drop it once (as the LRMX upload does)
-            bundle, report = read_bundle(path, known=store.inner.existing)
-            ops.write_bundle(store.inner, bundle, batch_size=settings.batch_size)
-        finally:
-            store.invalidate()
+        with store.writing() as inner:
+            bundle, report = read_bundle(path, known=inner.existing)
+            ops.write_bundle(inner, bundle, batch_size=settings.batch_size)
     log.record(actor, "upload_bundle", "", f"{file.filename}: loaded={report.loaded} "
                f"rejected={len(report.rejects)}")
     return _result(report, settings, "upload")
@@ -115,11 +113,9 @@ def post_lrmx(request: Request, file: LrmxIn, store: CacheDep, log: AuditDep,
                                            else "upload.lrmx"))
         else:
             path = upload.unpack(raw, Path(tmp) / "lrmx", (".lrmx",))
-        try:
-            _, report = load_lrmx(store.inner, path, data_dir=settings.data_dir, actor=actor,
+        with store.writing() as inner:
+            _, report = load_lrmx(inner, path, data_dir=settings.data_dir, actor=actor,
                                   batch_size=settings.batch_size)
-        finally:
-            store.invalidate()
     log.record(actor, "upload_lrmx", "", f"{file.filename}: loaded={report.loaded} "
                f"rejected={len(report.rejects)}")
     return _result(report, settings, "lrmx")

@@ -21,7 +21,13 @@ import networkx as nx
 from graph.errors import StoreError
 from graph.records import KIN, KIN_MAX_HOPS, EdgeRecord, NodeRecord
 from graph.store.base import Counts, Expansion, GraphPath, GraphStore, PathSet
-from graph.store.embedded_file import Edges, Nodes, read_graph_file, write_graph_file
+from graph.store.embedded_file import (
+    EARLIER_FILE,
+    Edges,
+    Nodes,
+    read_graph_file,
+    write_graph_file,
+)
 
 
 class EmbeddedStore(GraphStore):
@@ -36,6 +42,11 @@ class EmbeddedStore(GraphStore):
         self._dirty = False
         if path is not None and path.exists():
             self._nodes, self._edges = read_graph_file(path)
+        elif path is not None and (old := path.with_name(EARLIER_FILE)).exists():
+            # never start empty beside a graph the user still has
+            raise StoreError(f"{old} was written by an earlier version of cadregraph, which "
+                             f"kept the graph there; load your bundles again (cadregraph "
+                             f"load BUNDLE), then remove {old.name}")
 
     @property
     def graph(self) -> nx.MultiDiGraph[str]:

@@ -21,6 +21,8 @@ from graph.records import EdgeRecord, NodeRecord
 
 FORMAT = "cadregraph-embedded"
 VERSION = 2
+EARLIER_FILE = "graph.pickle"
+"""Where version 1 kept the graph (a pickle): it is never read (unpickling runs code)."""
 
 Nodes = dict[str, NodeRecord]
 Edges = dict[str, dict[str, EdgeRecord]]

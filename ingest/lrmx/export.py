@@ -30,14 +30,15 @@ from ingest.lrmx.write import write_lrmx
 from ingest.resolve.merge import LARGE
 
 
-def _month(day: date | None) -> str | None:
+def form_month(day: date | None) -> str | None:
+    """A date as the form writes months: 2020.03."""
     return None if day is None else f"{day.year}.{day.month:02d}"
 
 
 def _months(graph: date | None, raw: str | None) -> str | None:
     if graph is None or (month_or_none(raw) or date.min).replace(day=1) == graph.replace(day=1):
         return raw
-    return _month(graph)
+    return form_month(graph)
 
 
 def _texts(graph: str | None, raw: str | None) -> str | None:
@@ -61,7 +62,8 @@ def _scalars(person: Person) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if v is not None}
 
 
-def _label(post: Post | None, units: dict[str, Unit]) -> str:
+def form_post(post: Post | None, units: dict[str, Unit]) -> str:
+    """A post as the form writes it: unit name + title (示范县财政局副局长)."""
     if post is None:
         return ""
     unit = units.get(post.unit_id)
@@ -77,14 +79,14 @@ def _career(store: GraphStore, holdings: list[Holding], trainings: list[Training
     units = {u.id: u for u in map(node_to_model, store.nodes(ukeys).values())
              if isinstance(u, Unit)}
     if "current_post" not in raw:
-        now = [_label(posts.get(h.post_id), units) for h in holdings if h.end is None]
+        now = [form_post(posts.get(h.post_id), units) for h in holdings if h.end is None]
         if now:
             raw["current_post"] = "、".join(now)
     if "resume_raw" not in raw and (holdings or trainings):
-        lines = [(h.start, f"{_month(h.start)}--{_month(h.end) or '至今'}  "
-                           f"{_label(posts.get(h.post_id), units)}") for h in holdings]
-        lines += [(t.start, f"{_month(t.start)}--{_month(t.end) or ''}  {t.institution or ''}"
-                            "学习") for t in trainings]
+        lines = [(h.start, f"{form_month(h.start)}--{form_month(h.end) or '至今'}  "
+                           f"{form_post(posts.get(h.post_id), units)}") for h in holdings]
+        lines += [(t.start, f"{form_month(t.start)}--{form_month(t.end) or ''}  "
+                            f"{t.institution or ''}学习") for t in trainings]
         raw["resume_raw"] = "\n".join(text for _, text in sorted(lines))
 
 
@@ -107,7 +109,7 @@ def _family(store: GraphStore, kin: list[Kinship]) -> list[FamilyMember]:
         person = node_to_model(found[node_key("Person", k.relative_id)])
         assert isinstance(person, Person)
         members.append(FamilyMember(relation=k.relation, name=person.name,
-                                    birth_raw=_month(person.birth_date),
+                                    birth_raw=form_month(person.birth_date),
                                     political_status=person.party))
     return members
 

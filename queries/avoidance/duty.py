@@ -33,6 +33,11 @@ def acts(store: GraphStore, as_of: date | None, person_ids: set[str] | None) -> 
     return acts_in(edges, person_ids)
 
 
+def acts_key(person_ids: Iterable[str]) -> tuple[str, ...]:
+    """Where the acts by or on these people are kept for a date (`Snapshot.remember`)."""
+    return ("acts", *sorted(set(person_ids)))
+
+
 def acts_in(edges: Iterable[EdgeRecord], person_ids: set[str] | None) -> list[Act]:
     """The acts among these edges (by or on the given people), by date then id."""
     out = [a for e in edges if isinstance(a := edge_to_model(e), Act) and (
@@ -48,8 +53,7 @@ def duty_facts(store: GraphStore, snap: Snapshot,
         if focus is None:
             found = acts(store, snap.as_of, focus)
         else:
-            found = snap.remember(("acts", *sorted(focus)),
-                                  lambda: acts(store, snap.as_of, focus))
+            found = snap.remember(acts_key(focus), lambda: acts(store, snap.as_of, focus))
         return found, duty_pairs(store, found)
 
     if focus is None:

@@ -46,9 +46,9 @@ class PlanRequest(BaseModel):
     include_should: bool = True
     options_per_person: int = Field(0, ge=0, le=10_000)
     """Posts per person that enter the model (vacancies or posts other movers vacate): the
-    best-fitting ones after the cheap screen; 0 (default): all. A cut makes big instances
-    faster but can cost moves (everyone's best posts tend to be the same ones). 0 (default):
-    all, or the best `AUTO_CUT` when movers x posts exceeds `AUTO_CUT_ABOVE` (a province
+    best-fitting ones after the cheap screen. A cut makes big instances faster but can cost
+    moves (everyone's best posts tend to be the same ones). 0 (default): all, or the best
+    `AUTO_CUT` when movers x posts exceeds `AUTO_CUT_ABOVE` (a province
     round: uncut, CP-SAT finds no move in 30 s at 800 movers x 330,000 options)."""
 
 

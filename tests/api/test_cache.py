@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -77,6 +78,28 @@ def test_the_heap_is_settled_after_builds_and_on_expiry_not_on_writes(
     cached._born -= 61  # as if the ttl had passed
     cached.nodes(["person/A1"])  # the first read after the ttl drops the cache
     assert len(settled) == 2
+
+
+def test_a_write_through_one_worker_drops_the_others_caches(store: GraphStore,
+                                                           tmp_path: Path) -> None:
+    ops.write_bundle(store, small_county())
+    stamp = tmp_path / "cache.stamp"
+    first, second = CachedStore(store, stamp=stamp), CachedStore(store, stamp=stamp)
+    before = second.snapshot(DAY)
+    assert second.snapshot(DAY) is before  # kept while nobody writes
+    with first.writing() as inner:  # an upload: past the cache, then one drop
+        assert inner is store
+        ops.write_bundle(inner, Bundle(holdings=[
+            Holding(person_id="A6", post_id="P-FIN-ACC", start=date(2023, 9, 1),
+                    end=date(2024, 6, 1))]))
+    after = second.snapshot(DAY)
+    assert after is not before and "A6" not in after.posts_of
+    assert second.snapshot(DAY) is after
+    alone = CachedStore(store)  # no stamp: only its own writes and the ttl drop it
+    kept = alone.snapshot(DAY)
+    with first.writing():
+        pass
+    assert alone.snapshot(DAY) is kept
 
 
 def test_node_reads_are_cached_until_a_write(store: GraphStore) -> None:

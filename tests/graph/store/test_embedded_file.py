@@ -70,3 +70,11 @@ def test_a_failed_write_names_the_file_and_keeps_the_old_one(tmp_path: Path) -> 
     with pytest.raises(StoreError, match="cannot write the embedded graph file"):
         write_graph_file(path, {"n/1": NodeRecord("n/1", "Person", {})}, {})
     assert read_graph_file(path) == ({}, {})
+
+
+def test_an_earlier_versions_graph_file_is_named_not_ignored(tmp_path: Path) -> None:
+    (tmp_path / "graph.pickle").write_bytes(b"\x80\x04old")
+    with pytest.raises(StoreError, match=r"earlier version.*graph\.pickle"):
+        EmbeddedStore(tmp_path / "graph.json")
+    write_graph_file(tmp_path / "graph.json", {}, {})  # once loaded again, the new file wins
+    assert EmbeddedStore(tmp_path / "graph.json").existing(["x/1"]) == set()

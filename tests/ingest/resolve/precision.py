@@ -56,7 +56,7 @@ from graph.store.embedded import EmbeddedStore
 from graph.vocab import Gender
 from ingest.generate import generate
 from ingest.lrmx import FamilyMember, parse_lrmx, write_lrmx
-from ingest.lrmx.export import export_lrmx
+from ingest.lrmx.export import export_lrmx, form_month, form_post
 from ingest.lrmx.load import load_lrmx
 from ingest.lrmx.validate import item_path
 from ingest.resolve.book import Book
@@ -119,25 +119,20 @@ def cadre_roster(bundle: Bundle, *, roles: bool = True) -> Bundle:
 
 
 def current_posts(bundle: Bundle) -> dict[str, list[tuple[str, str]]]:
-    """Person id -> (unit id, label) of each post held on AS_OF, in the exporter's order
-    (by start, then post id); the label is unit name + title, as `export_lrmx` writes it."""
+    """Person id -> (unit id, label) of each current post (not ended), in the exporter's
+    order (by start, then post id), labelled as `export_lrmx` writes them (`form_post`)."""
     posts = {p.id: p for p in bundle.posts}
     units = {u.id: u for u in bundle.units}
     held: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for h in sorted(bundle.holdings, key=lambda h: (h.person_id, h.start, h.post_id)):
-        if h.active_on(AS_OF):
+        if h.end is None:
             post = posts[h.post_id]
-            unit = units.get(post.unit_id)
-            held[h.person_id].append((post.unit_id, f"{unit.name if unit else ''}{post.title}"))
+            held[h.person_id].append((post.unit_id, form_post(post, units)))
     return dict(held)
 
 
 def _age(day: date | None) -> float | None:
     return None if day is None else (AS_OF - day).days / 365.2425
-
-
-def _month(day: date | None) -> str | None:
-    return None if day is None else f"{day.year}.{day.month:02d}"
 
 
 def own_workplace(person: Person, regions: dict[str, str], seed: int) -> str:
@@ -159,7 +154,8 @@ def own_workplace(person: Person, regions: dict[str, str], seed: int) -> str:
 
 
 def member(person: Person, relation: str, work: str) -> FamilyMember:
-    return FamilyMember(relation=relation, name=person.name, birth_raw=_month(person.birth_date),
+    return FamilyMember(relation=relation, name=person.name,
+                        birth_raw=form_month(person.birth_date),
                         political_status=person.party or "群众", unit_and_post=work)
 
 
@@ -243,7 +239,7 @@ class _Writer:
             work = self.workplace(twin)
         self.decoys += 1
         item = FamilyMember(relation=rng.choice(_DECOY_TERMS[twin.gender]), name=twin.name,
-                            birth_raw=_month(birth),
+                            birth_raw=form_month(birth),
                             political_status=rng.choice(("群众", "中共党员")), unit_and_post=work)
         return item, ItemTruth(source, number, declarer, f"decoy-{self.decoys}", kind)
 
